@@ -1,0 +1,5 @@
+"""``python -m pitchfit``."""
+
+from .cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""pitchfit.campaign."""
