@@ -257,3 +257,18 @@ class Report(BaseModel):
         if data.get("fit") is None:
             data.pop("fit", None)
         return data
+
+
+class Suppression(BaseModel):
+    """Why a person must not be contacted again: the ledger's entry (no means no).
+
+    ``reason`` is one of declined, unsubscribed, bounced, wrong_person or manual; ``evidence``
+    quotes the reply that said it, so a blocked row can show the words and the date.
+    """
+
+    email: str
+    reason: str
+    at: datetime | None = None
+    evidence: str = ""
+    source: str = ""
+    campaign: str | None = None
