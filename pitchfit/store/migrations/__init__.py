@@ -1,0 +1,1 @@
+"""Alembic migrations for the store, run in code by :func:`pitchfit.store.engine.upgrade`."""
