@@ -47,6 +47,11 @@ def normalize_email(email: str, *, where: str = "email") -> str:
     return address
 
 
+def as_utc(when: datetime) -> datetime:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 def _to_model(row: SuppressionRow) -> Suppression:
     return Suppression(
         email=row.email,
@@ -164,7 +169,7 @@ def add_in_session(
         return _to_model(existing), False
     row = existing or SuppressionRow(email=entry.email)
     row.reason = entry.reason
-    row.at = entry.at or datetime.now(UTC)
+    row.at = as_utc(entry.at) if entry.at else datetime.now(UTC)
     row.evidence = entry.evidence[:EVIDENCE_CHARS]
     row.source = entry.source
     row.campaign = entry.campaign
