@@ -1,0 +1,320 @@
+"""The checker: selected rules x one Document x its context -> a scored Report.
+
+``Checker`` is built once (rules selected, weights loaded) and reused for many emails, which
+is what batch checks and campaigns do; :func:`check` is the one-call convenience.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any
+
+from .config import Settings
+from .models import (
+    Finding,
+    HistoryMessage,
+    Offer,
+    Prospect,
+    Report,
+    Skipped,
+    Span,
+    Strength,
+    Suppression,
+)
+from .rules.base import Hit, Rule, Severity
+from .rules.registry import all_rules, matches
+from .text.document import Document
+
+_DIRECTIVE = re.compile(
+    r"[ \t]*(?:\{#-?\s*pitchfit:\s*ignore\[(?P<a>[^\]]*)\]\s*(?P<ra>.*?)\s*-?#\}"
+    r"|<!--\s*pitchfit:\s*ignore\[(?P<b>[^\]]*)\]\s*(?P<rb>.*?)\s*-->)[ \t]*\n?",
+    re.DOTALL,
+)
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the text: prospect, offer, history, settings, time."""
+
+    settings: Settings
+    prospect: Prospect | None = None
+    offer: Offer | None = None
+    history: Sequence[HistoryMessage] | None = None
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    suppression: Suppression | None = None
+    precomputed_fit: Any = None
+
+    def has(self, need: str) -> bool:
+        """Whether the input a rule ``needs`` was given."""
+        if need == "prospect":
+            return self.prospect is not None
+        if need == "offer":
+            return self.offer is not None
+        if need == "history":
+            return self.history is not None
+        raise ValueError(f"unknown need {need!r}")
+
+    @cached_property
+    def fit_result(self) -> Any:
+        """The fit of prospect and offer (the same engine ``pitchfit fit`` uses), or None."""
+        if self.precomputed_fit is not None:
+            return self.precomputed_fit
+        if self.prospect is None or self.offer is None:
+            return None
+        from .fit import fit
+
+        return fit(self.prospect, self.offer, method=self.settings.fit_method)
+
+    @cached_property
+    def outbound(self) -> list[HistoryMessage]:
+        """Earlier messages we sent, oldest first."""
+        return sorted((m for m in self.history or () if m.direction == "out"), key=lambda m: m.sent_at)
+
+    @cached_property
+    def inbound(self) -> list[HistoryMessage]:
+        """Earlier messages they sent, oldest first."""
+        return sorted((m for m in self.history or () if m.direction == "in"), key=lambda m: m.sent_at)
+
+    @cached_property
+    def reply_intents(self) -> list[tuple[HistoryMessage, dict[str, Any]]]:
+        """Each inbound message with its classified intent (the reply classifier's dict)."""
+        if not self.inbound:
+            return []
+        from .replies.classify import classify_reply
+
+        return [(m, classify_reply(m.body, context={"received_at": m.sent_at}).to_dict())
+                for m in self.inbound]
+
+    @property
+    def is_followup(self) -> bool:
+        return bool(self.outbound)
+
+    @property
+    def step(self) -> int:
+        """1 for a first touch, 2 for the first follow-up, …"""
+        return len(self.outbound) + 1
+
+
+@dataclass(frozen=True)
+class CheckedEmail:
+    """One checked email with what output formats need to show it in place."""
+
+    path: str
+    body: str
+    subject: str | None
+    report: Report
+
+
+class _OffsetMap:
+    """Maps offsets in the cleaned body (directives removed) back to the original body."""
+
+    def __init__(self, removed: list[tuple[int, int]]) -> None:
+        self.clean_pos: list[int] = []
+        self.shift: list[int] = []
+        total = 0
+        for clean_at, length in removed:
+            total += length
+            self.clean_pos.append(clean_at)
+            self.shift.append(total)
+
+    def __call__(self, pos: int, *, is_end: bool = False) -> int:
+        i = (bisect.bisect_left if is_end else bisect.bisect_right)(self.clean_pos, pos)
+        return pos + (self.shift[i - 1] if i else 0)
+
+
+def strip_directives(body: str) -> tuple[str, dict[str, str], _OffsetMap]:
+    """Remove ``{# pitchfit: ignore[rule] reason #}`` / ``<!-- … -->`` comments.
+
+    Returns the clean body, {selector: reason} and a map back to original offsets.
+    """
+    if "pitchfit:" not in body:
+        return body, {}, _OffsetMap([])
+    ignored: dict[str, str] = {}
+    removed: list[tuple[int, int]] = []
+    parts: list[str] = []
+    pos = clean_len = 0
+    for m in _DIRECTIVE.finditer(body):
+        parts.append(body[pos : m.start()])
+        clean_len += m.start() - pos
+        removed.append((clean_len, m.end() - m.start()))
+        pos = m.end()
+        selectors = m.group("a") if m.group("a") is not None else m.group("b")
+        reason = (m.group("ra") if m.group("a") is not None else m.group("rb")) or ""
+        for sel in (selectors or "").split(","):
+            if sel.strip():
+                ignored[sel.strip()] = reason.strip()
+    parts.append(body[pos:])
+    return "".join(parts), ignored, _OffsetMap(removed)
+
+
+class Checker:
+    """Selected rules plus fitted weights; call :meth:`check` for each email."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from .scoring import Scorer
+
+        self.settings = settings if settings is not None else Settings()
+        self.rules: list[Rule] = [cls() for cls in self.select(self.settings)]
+        self.scorer = Scorer.load(self.settings)
+
+    @staticmethod
+    def select(settings: Settings) -> list[type[Rule]]:
+        """Rules chosen by select/ignore; the more specific selector wins (ties: ignore)."""
+        chosen = []
+        for cls in all_rules():
+            sel = max((matches(s, cls) for s in settings.select), default=0)
+            ign = max((matches(s, cls) for s in settings.ignore), default=0)
+            if sel and sel > ign:
+                chosen.append(cls)
+        return chosen
+
+    def check(
+        self,
+        body: str,
+        *,
+        subject: str | None = None,
+        prospect: Prospect | None = None,
+        offer: Offer | None = None,
+        history: Sequence[HistoryMessage] | None = None,
+        id: str | None = None,
+        now: datetime | None = None,
+        suppression: Suppression | None = None,
+        fit_result: Any = None,
+    ) -> Report:
+        """Check one email and return its scored, explained Report."""
+        clean, ignored, to_original = strip_directives(body)
+        doc = Document(clean, subject)
+        ctx = Context(
+            settings=self.settings,
+            prospect=prospect,
+            offer=offer,
+            history=history,
+            now=now or datetime.now(timezone.utc),
+            suppression=suppression,
+            precomputed_fit=fit_result,
+        )
+        findings: list[Finding] = []
+        strengths: list[Strength] = []
+        skipped: list[Skipped] = []
+        local_ignore = self._ignored_classes(ignored) if ignored else []
+        for rule in self.rules:
+            cls = type(rule)
+            missing = [need for need in cls.needs if not ctx.has(need)]
+            if missing:
+                skipped.append(Skipped(name=cls.name, needs=missing))
+                continue
+            if cls in local_ignore:
+                continue
+            if cls.kind == "strength":
+                for hit in rule.check(doc, ctx):
+                    strengths.append(
+                        Strength(name=cls.name, message=hit.message, points=self.scorer.points(cls))
+                    )
+                    break
+                continue
+            if cls.severity < self.settings.min_severity:
+                continue
+            for hit in rule.check(doc, ctx):
+                findings.append(self._finding(cls, hit, doc, to_original))
+        findings.sort(key=lambda f: (f.span.line > 0, f.span.start, f.code))
+        score, band = self.scorer.score(findings, strengths)
+        fit_dict = None
+        if prospect is not None and offer is not None and "fit_result" in ctx.__dict__:
+            result = ctx.fit_result
+            fit_dict = result.to_dict() if hasattr(result, "to_dict") else None
+        return Report(
+            id=id,
+            score=score,
+            band=band,
+            language=doc.language,
+            chars=doc.char_count,
+            words=doc.word_count,
+            findings=findings,
+            strengths=strengths,
+            skipped=skipped,
+            fit=fit_dict,
+        )
+
+    def _ignored_classes(self, ignored: dict[str, str]) -> list[type[Rule]]:
+        return [cls for cls in all_rules() if any(matches(sel, cls) for sel in ignored)]
+
+    def _finding(self, cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap) -> Finding:
+        if hit.in_subject:
+            span = Span(start=hit.start, end=hit.end, line=0, column=hit.start + 1)
+            fix = hit.fix
+        else:
+            start, end = to_original(hit.start), to_original(hit.end, is_end=True)
+            line, column = doc.line_col(hit.start)
+            span = Span(start=start, end=end, line=line, column=column)
+            fix = hit.fix
+            if fix is not None and fix.edits:
+                fix = fix.model_copy(
+                    update={
+                        "edits": [
+                            e.model_copy(
+                                update={
+                                    "start": to_original(e.start),
+                                    "end": to_original(e.end, is_end=True),
+                                }
+                            )
+                            for e in fix.edits
+                        ]
+                    }
+                )
+        return Finding(
+            code=cls.code,
+            name=cls.name,
+            severity=cls.severity.label,
+            message=hit.message,
+            span=span,
+            fix=fix,
+            points=self.scorer.points(cls),
+        )
+
+
+def check(
+    body: str,
+    *,
+    subject: str | None = None,
+    prospect: Prospect | None = None,
+    offer: Offer | None = None,
+    history: Sequence[HistoryMessage] | None = None,
+    settings: Settings | None = None,
+    id: str | None = None,
+    now: datetime | None = None,
+    suppression: Suppression | None = None,
+    fit_result: Any = None,
+) -> Report:
+    """Check one email against the prospect, offer and history it goes with."""
+    return _checker(settings).check(
+        body,
+        subject=subject,
+        prospect=prospect,
+        offer=offer,
+        history=history,
+        id=id,
+        now=now,
+        suppression=suppression,
+        fit_result=fit_result,
+    )
+
+
+_CACHE: dict[int, Checker] = {}
+
+
+def _checker(settings: Settings | None) -> Checker:
+    key = id(settings) if settings is not None else 0
+    checker = _CACHE.get(key)
+    if checker is None or (settings is not None and checker.settings is not settings):
+        checker = Checker(settings if settings is not None else Settings())
+        _CACHE.clear() if len(_CACHE) > 8 else None
+        _CACHE[key] = checker
+    return checker
+
+
+__all__ = ["CheckedEmail", "Checker", "Context", "Severity", "check", "strip_directives"]

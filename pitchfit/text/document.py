@@ -1,0 +1,203 @@
+"""Document: one email's body split once into the parts every rule needs.
+
+Built once per email and shared by all rules: greeting, sign-off and signature, the content in
+between, paragraphs, sentences and words, each with character offsets into the body so a
+finding can point at exactly what it means.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_GREETING = re.compile(
+    r"""\A[ \t]*(?:
+        (?:hi|hey|hello|dear|hiya|greetings|good\s+(?:morning|afternoon|evening)|
+           bonjour|salut|hallo|guten\s+tag|hola|buongiorno|ciao|beste|geachte|moin)
+        (?:\b[^\n]{0,60}?)?[,!.:;\-–—]*[ \t]*$
+      | [A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?[ \t]*(?:,|--|–|—|-)[ \t]*$
+      | (?:\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\})[ \t]*(?:,|--|–|—|-)?[ \t]*$
+    )""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+_SIGNOFF = re.compile(
+    r"""^[ \t]*(?:
+        (?:best|kind|warm|warmest|many|all\s+the)?[ \t]*(?:regards|wishes|best|thanks?)[^\n]{0,20}
+      | cheers|thanks?(?:\s+(?:so\s+much|again|in\s+advance|for\s+your\s+time))?[^\n]{0,40}|thx|ty
+      | sincerely(?:\s+yours)?|yours(?:\s+(?:truly|sincerely))?|respectfully|talk\s+soon|speak\s+soon
+      | looking\s+forward[^\n]{0,60}|have\s+a\s+(?:great|good|nice)[^\n]{0,30}
+      | cordialement|bien\s+à\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|beste\s+grüße
+      | saludos|un\s+saludo|atentamente|met\s+vriendelijke\s+groet(?:en)?|groeten|groetjes
+      | --[ \t]*\S[^\n]{0,40}|—[ \t]*\S[^\n]{0,40}|-[ \t]+[A-Z][^\n]{0,30}|--[ \t]*$
+    )[ \t]*[,.!]?[ \t]*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n")
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the body: [start, end) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """An email body (and optional subject) with its structure computed once, lazily."""
+
+    def __init__(self, body: str, subject: str | None = None) -> None:
+        self.body = body.replace("\r\n", "\n").replace("\r", "\n")
+        self.subject = subject.strip() if subject else None
+
+    # ---- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line begins (for line/column of a span)."""
+        starts = [0]
+        find = self.body.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        idx = bisect.bisect_right(self.line_starts, offset) - 1
+        return idx + 1, offset - self.line_starts[idx] + 1
+
+    # ---- structure ---------------------------------------------------------------------------
+    @cached_property
+    def greeting(self) -> Segment | None:
+        """The salutation line ("Hi Sarah,", "{{First_Name}} --"), if the email opens with one."""
+        start = len(self.body) - len(self.body.lstrip())
+        end = self.body.find("\n", start)
+        end = len(self.body) if end == -1 else end
+        first = self.body[start:end]
+        if not first.strip() or len(first) > 80:
+            return None
+        if _GREETING.match(first):
+            return Segment(start, end, first)
+        return None
+
+    @cached_property
+    def signoff(self) -> Segment | None:
+        """The closing ("Best,", "Thanks,", "-- Jake") that starts the signature block."""
+        body = self.body
+        lower_bound = self.greeting.end if self.greeting else 0
+        # Only look in the last lines: a sign-off is near the end.
+        tail_start = max(lower_bound, _nth_line_from_end(body, 8))
+        for match in _SIGNOFF.finditer(body, tail_start):
+            line = match.group(0)
+            if match.start() < lower_bound or len(line.strip()) > 60:
+                continue
+            rest = body[match.end() :].strip()
+            if len(rest) <= 200 and rest.count("\n") <= 6:
+                return Segment(match.start(), match.end(), line)
+        return None
+
+    @cached_property
+    def content(self) -> Segment:
+        """The message between greeting and sign-off: what the reader actually reads."""
+        start = self.greeting.end if self.greeting else 0
+        end = self.signoff.start if self.signoff else len(self.body)
+        while start < end and self.body[start].isspace():
+            start += 1
+        while end > start and self.body[end - 1].isspace():
+            end -= 1
+        return Segment(start, end, self.body[start:end])
+
+    @cached_property
+    def signature(self) -> Segment | None:
+        """Sign-off onwards (name, title, phone)."""
+        if self.signoff is None:
+            return None
+        end = len(self.body.rstrip())
+        return Segment(self.signoff.start, end, self.body[self.signoff.start : end])
+
+    @cached_property
+    def paragraphs(self) -> list[Segment]:
+        """Blank-line separated blocks of the content."""
+        content = self.content
+        out: list[Segment] = []
+        pos = content.start
+        for brk in _PARA_BREAK.finditer(self.body, content.start, content.end):
+            if brk.start() > pos:
+                out.append(Segment(pos, brk.start(), self.body[pos : brk.start()]))
+            pos = brk.end()
+        if pos < content.end:
+            out.append(Segment(pos, content.end, self.body[pos : content.end]))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        """Sentences of the content; bullets and paragraph ends also end a sentence.
+
+        Hard-wrapped lines inside a paragraph do not end a sentence (outreach is often wrapped
+        at 60-70 characters), unless the line is a bullet or ends with terminal punctuation.
+        """
+        out: list[Segment] = []
+        body = self.body
+        for para in self.paragraphs:
+            cuts = {para.start, para.end}
+            for m in _SENT_END.finditer(body, para.start, para.end):
+                cuts.add(m.end())
+            for m in _BULLET.finditer(body, para.start, para.end):
+                cuts.add(m.start())
+            bounds = sorted(cuts)
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                seg = body[a:b]
+                lead = len(seg) - len(seg.lstrip())
+                trail = len(seg.rstrip())
+                if trail > lead:
+                    out.append(Segment(a + lead, a + trail, seg[lead:trail]))
+        return out
+
+    @cached_property
+    def words(self) -> list[Segment]:
+        """Word tokens of the content (letters and digits, inner apostrophes/hyphens kept)."""
+        c = self.content
+        return [Segment(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.body, c.start, c.end)]
+
+    @cached_property
+    def lower(self) -> str:
+        """The body lower-cased (same offsets), for case-insensitive searches."""
+        low = self.body.lower()
+        return low if len(low) == len(self.body) else self.body
+
+    @cached_property
+    def language(self) -> str | None:
+        """ISO 639-1 code of the content's language, or None when too short or unsure."""
+        try:
+            from .language import detect
+        except ModuleNotFoundError:  # TEMP until text/language.py lands
+            return None
+        code, _confidence = detect(self.content.text)
+        return code
+
+    @property
+    def char_count(self) -> int:
+        """Characters of the content, the number the ≈400-character bar is about."""
+        return len(self.content.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+def _nth_line_from_end(text: str, n: int) -> int:
+    pos = len(text)
+    for _ in range(n):
+        pos = text.rfind("\n", 0, pos)
+        if pos <= 0:
+            return 0
+    return pos + 1
