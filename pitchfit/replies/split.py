@@ -77,6 +77,8 @@ _DEVICE = re.compile(
     r"airmail|sparrow|acompli|device|gerät|k-9|téléphone|telefoon|portable|celular|smartphone",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[^\W\d_][.!?]\s*$")
+_DASH_NAME = re.compile(r"^-[^\W\d_][\w .'-]{0,40}$")
 _INVISIBLE = str.maketrans("", "", "\u1427\u200b\u200c\u200d\u2060\ufeff\xa0")
 _MAX_LINE = 300
 _WINDOW = 6
@@ -144,6 +146,8 @@ def header_at(lines: list[str], i: int) -> int | None:
     line = _unquote(lines[i]).translate(_INVISIBLE)
     if _blank(line) or len(line) > _MAX_LINE:
         return None
+    if not _LEAD.match(line) and _IN_LINE_ON.match(line) and _inline_split(line):
+        return None
     if _SEPARATOR.match(line) or _FORWARD_INTRO.match(line):
         return i + 1
     block = _from_block([_unquote(x) for x in lines[i : i + _WINDOW]], 0)
@@ -153,10 +157,12 @@ def header_at(lines: list[str], i: int) -> int | None:
         return _extend_to_colon(lines, i)
     if not _attribution_start(line):
         return None
+    if _SENTENCE_END.search(line) and not _LEAD.match(line):
+        return None
     parts: list[str] = []
     for k in range(i, min(len(lines), i + _WINDOW)):
         piece = _unquote(lines[k]).strip()
-        if len(piece) > _MAX_LINE:
+        if len(piece) > _MAX_LINE or (k > i and _LEAD.match(piece)):
             return None
         parts.append(piece)
         if _attribution_text(" ".join(p for p in parts if p), first=line):
@@ -243,7 +249,7 @@ def _signature_start(lines: list[str]) -> int | None:
             continue
         if fence:
             continue
-        if _DELIMITER.match(line) and k > 0:
+        if (_DELIMITER.match(line) or _DASH_NAME.match(stripped)) and k > 0:
             return k
         if _MOBILE.match(line) and len(stripped) < 120:
             words = stripped.split(",")[0]
