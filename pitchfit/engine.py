@@ -31,8 +31,8 @@ from .rules.registry import all_rules, matches
 from .text.document import Document
 
 _DIRECTIVE = re.compile(
-    r"[ \t]*(?:\{#-?\s*pitchfit:\s*ignore\[(?P<a>[^\]]*)\]\s*(?P<ra>.*?)\s*-?#\}"
-    r"|<!--\s*pitchfit:\s*ignore\[(?P<b>[^\]]*)\]\s*(?P<rb>.*?)\s*-->)[ \t]*\n?",
+    r"\{#-?\s*pitchfit:\s*ignore\[(?P<a>[^\]]*)\]\s*(?P<ra>.*?)\s*-?#\}"
+    r"|<!--\s*pitchfit:\s*ignore\[(?P<b>[^\]]*)\]\s*(?P<rb>.*?)\s*-->",
     re.DOTALL,
 )
 
@@ -139,10 +139,17 @@ def strip_directives(body: str) -> tuple[str, dict[str, str], _OffsetMap]:
     parts: list[str] = []
     pos = clean_len = 0
     for m in _DIRECTIVE.finditer(body):
-        parts.append(body[pos : m.start()])
-        clean_len += m.start() - pos
-        removed.append((clean_len, m.end() - m.start()))
-        pos = m.end()
+        cut_start, cut_end = m.start(), m.end()
+        line_start = body.rfind("\n", 0, cut_start) + 1
+        line_end = body.find("\n", cut_end)
+        line_end = len(body) if line_end == -1 else line_end
+        if not body[line_start:cut_start].strip() and not body[cut_end:line_end].strip():
+            # alone on its line: the whole line goes, so no blank line is left behind
+            cut_start, cut_end = line_start, min(line_end + 1, len(body))
+        parts.append(body[pos:cut_start])
+        clean_len += cut_start - pos
+        removed.append((clean_len, cut_end - cut_start))
+        pos = cut_end
         selectors = m.group("a") if m.group("a") is not None else m.group("b")
         reason = (m.group("ra") if m.group("a") is not None else m.group("rb")) or ""
         for sel in (selectors or "").split(","):
