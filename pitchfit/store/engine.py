@@ -131,6 +131,9 @@ def current_revision(url: str) -> str | None:
     """The Alembic revision the database is at (None when never migrated)."""
     from alembic.runtime.migration import MigrationContext
 
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        return None
     with get_engine(url, write=False).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
