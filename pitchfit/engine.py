@@ -108,6 +108,7 @@ class CheckedEmail:
     body: str
     subject: str | None
     report: Report
+    line_offset: int = 0  # lines in the file before the body (e.g. a "Subject:" header)
 
 
 class _OffsetMap:
