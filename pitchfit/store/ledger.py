@@ -73,8 +73,11 @@ def _readable(db: str | None) -> str | None:
 
 
 def _missing_table(exc: BaseException) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return "no such table" in text or "does not exist" in text
+    """The store exists but was never migrated (a missing database is an error instead)."""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == "42P01":  # PostgreSQL undefined_table
+        return True
+    return "no such table" in str(orig).lower()
 
 
 def _read(db: str | None, query: Any) -> list[Suppression] | None:

@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -177,4 +178,38 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     store_engine.dispose_all()
 
 
-MakeUrl = Callable[[], str]
+@dataclass
+class Ran:
+    """What a user would see: exit code, stdout and stderr."""
+
+    code: int
+    out: str
+    err: str
+
+
+RunCli = Callable[..., Ran]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """``cli("suppress", "list")`` runs the real ``pitchfit`` entry point in-process."""
+    from pitchfit.cli.main import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = 0
+        try:
+            returned = main(list(args))
+            code = returned if isinstance(returned, int) else 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def pg_password() -> str:
+    """The PostgreSQL test server's password (tests check it never leaks)."""
+    return PG_PASSWORD

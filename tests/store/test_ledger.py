@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ def test_lookup_with_the_default_database_missing_creates_nothing(tmp_path: Path
 
 
 def test_suppress_then_lookup_any_case(db_url: str) -> None:
-    said_no = datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+    said_no = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
     entry = ledger.suppress(
         "Ann.Lee@Example.COM",
         reason="declined",
@@ -49,14 +49,16 @@ def test_suppress_then_lookup_any_case(db_url: str) -> None:
 
 
 def test_first_no_stays_on_record(db_url: str) -> None:
-    first = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    first = datetime(2026, 1, 1, tzinfo=UTC)
     ledger.suppress("a@x.io", reason="declined", at=first, evidence="no", db=db_url)
     again = ledger.suppress(
-        "a@x.io", reason="unsubscribed", at=datetime(2026, 2, 1, tzinfo=timezone.utc), db=db_url
+        "a@x.io", reason="unsubscribed", at=datetime(2026, 2, 1, tzinfo=UTC), db=db_url
     )
     assert again.reason == "declined"
     assert again.at == first
-    replaced = ledger.suppress("a@x.io", reason="manual", evidence="by hand", db=db_url, replace=True)
+    replaced = ledger.suppress(
+        "a@x.io", reason="manual", evidence="by hand", db=db_url, replace=True
+    )
     assert replaced.reason == "manual"
     assert len(ledger.list_suppressions(db=db_url)) == 1
 
@@ -66,7 +68,7 @@ def test_load_list_and_remove(db_url: str) -> None:
         ledger.suppress(
             f"P{i}@x.io",
             reason=reason,
-            at=datetime(2026, 1, 3 - i, tzinfo=timezone.utc),
+            at=datetime(2026, 1, 3 - i, tzinfo=UTC),
             campaign="c1" if i else "c2",
             db=db_url,
         )
@@ -84,9 +86,9 @@ def test_load_list_and_remove(db_url: str) -> None:
 
 def test_naive_datetimes_are_read_as_utc(sqlite_url: str) -> None:
     entry = ledger.suppress("n@x.io", reason="manual", at=datetime(2026, 5, 6, 7, 8), db=sqlite_url)
-    assert entry.at == datetime(2026, 5, 6, 7, 8, tzinfo=timezone.utc)
+    assert entry.at == datetime(2026, 5, 6, 7, 8, tzinfo=UTC)
     found = ledger.lookup("n@x.io", db=sqlite_url)
-    assert found is not None and found.at == datetime(2026, 5, 6, 7, 8, tzinfo=timezone.utc)
+    assert found is not None and found.at == datetime(2026, 5, 6, 7, 8, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("bad", ["", "no-at-sign", "@x.io", "a@", "a b@x.io"])
@@ -119,3 +121,14 @@ def test_postgres_urls_use_psycopg_and_unknown_schemes_are_refused() -> None:
         resolve_db_url("mysql://root:hunter2@db/x")
     assert "hunter2" not in str(info.value)
     assert "root:***@db/x" in str(info.value)
+
+
+def test_postgres_lookup_on_an_unmigrated_database_is_none(pg_url: str) -> None:
+    assert ledger.lookup("a@x.io", db=pg_url) is None
+    assert ledger.load_suppressions(db=pg_url) == {}
+
+
+def test_postgres_lookup_on_a_missing_database_is_an_error(pg_url: str) -> None:
+    missing = pg_url.rsplit("/", 1)[0] + "/no_such_database"
+    with pytest.raises(ConfigError, match="no_such_database"):
+        ledger.lookup("a@x.io", db=missing)

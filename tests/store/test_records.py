@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -25,7 +25,7 @@ def _no(message_id: str = "<r1@acme.io>", sender: str = "ann@acme.io") -> ReplyR
         from_address=sender,
         body="Thanks, but we're not interested.",
         subject="Re: invoices",
-        received_at=datetime(2026, 4, 2, 8, 15, tzinfo=timezone.utc),
+        received_at=datetime(2026, 4, 2, 8, 15, tzinfo=UTC),
         intent="not_interested",
         confidence=0.93,
         classification={"intent": "not_interested", "next_action": "ask what would make them buy"},
@@ -45,7 +45,7 @@ def test_a_no_suppresses_with_date_and_words(url: str) -> None:
     entry = ledger.lookup("Ann@Acme.io", db=url)
     assert entry is not None
     assert entry.reason == "declined"
-    assert entry.at == datetime(2026, 4, 2, 8, 15, tzinfo=timezone.utc)
+    assert entry.at == datetime(2026, 4, 2, 8, 15, tzinfo=UTC)
     assert entry.evidence == "Thanks, but we're not interested."
     assert entry.campaign == "spring"
     assert "<r1@acme.io>" in entry.source
