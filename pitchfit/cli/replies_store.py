@@ -25,7 +25,7 @@ def _line(outcome: Outcome) -> str:
 @click.option(
     "--db",
     default=None,
-    help="Store URL or SQLite path (default: $PITCHFIT_DB, then the user data folder).",
+    help="Store URL or SQLite path [default: pitchfit.toml store, $PITCHFIT_DB, user data folder].",
 )
 @click.option("--campaign", default=None, help="Campaign the replies answer (created if new).")
 @click.option(
@@ -55,6 +55,10 @@ def ingest(
             for warning in outcome.warnings:
                 click.echo(f"warning: {outcome.where}: {warning}", err=True)
 
+    if not db:
+        from ..config import load_settings
+
+        db = load_settings().store  # pitchfit.toml `store`, else $PITCHFIT_DB
     summary = ingest_paths(files, db=db, campaign=campaign, on_outcome=show)
     click.echo(
         f"{summary.stored} stored, {summary.duplicate} already stored, "

@@ -11,8 +11,23 @@ from ..errors import InputError
 from ..models import Suppression
 from ..store import ledger, transfer
 
-DB_HELP = "Store URL or SQLite path (default: $PITCHFIT_DB, then the user data folder)."
-db_option = click.option("--db", default=None, help=DB_HELP)
+DB_HELP = "Store URL or SQLite path [default: pitchfit.toml store, $PITCHFIT_DB, user data folder]."
+
+
+def _store(db: str | None) -> str | None:
+    """``--db``, else ``store`` in pitchfit.toml, else $PITCHFIT_DB (the same ledger as check)."""
+    if db:
+        return db
+    from ..config import load_settings
+
+    return load_settings().store
+
+
+def _with_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    return _store(value)
+
+
+db_option = click.option("--db", default=None, help=DB_HELP, callback=_with_store)
 
 
 @click.group()
