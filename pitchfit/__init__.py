@@ -35,7 +35,25 @@ _EXPORTS = {
     "Finding": "pitchfit.models",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Checker",
+    "Document",
+    "Finding",
+    "FitResult",
+    "HistoryMessage",
+    "Offer",
+    "ParsedReply",
+    "PitchfitError",
+    "Prospect",
+    "Report",
+    "Settings",
+    "check",
+    "classify_reply",
+    "fit",
+    "load_settings",
+    "parse_reply",
+    "preflight",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .campaign import preflight

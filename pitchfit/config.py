@@ -29,7 +29,16 @@ from .errors import ConfigError
 from .rules.base import Severity
 
 FIT_METHODS = ("auto", "semantic", "lexical")
-_TOP_KEYS = {"select", "ignore", "min-severity", "fail-on", "fit-method", "store", "rules", "weights"}
+_TOP_KEYS = {
+    "select",
+    "ignore",
+    "min-severity",
+    "fail-on",
+    "fit-method",
+    "store",
+    "rules",
+    "weights",
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,9 @@ def settings_from_mapping(data: Mapping[str, Any], *, where: str) -> Settings:
         raise ConfigError(f"fit-method must be one of {', '.join(FIT_METHODS)}", where=where)
     rules = data.get("rules", {})
     if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
-        raise ConfigError("[rules] must hold one table per rule, e.g. [rules.too-long]", where=where)
+        raise ConfigError(
+            "[rules] must hold one table per rule, e.g. [rules.too-long]", where=where
+        )
     weights = data.get("weights", {})
     if not isinstance(weights, Mapping):
         raise ConfigError("[weights] must map rule names or codes to points", where=where)

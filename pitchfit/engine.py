@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -45,7 +45,7 @@ class Context:
     prospect: Prospect | None = None
     offer: Offer | None = None
     history: Sequence[HistoryMessage] | None = None
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
     suppression: Suppression | None = None
     precomputed_fit: Any = None
 
@@ -73,12 +73,16 @@ class Context:
     @cached_property
     def outbound(self) -> list[HistoryMessage]:
         """Earlier messages we sent, oldest first."""
-        return sorted((m for m in self.history or () if m.direction == "out"), key=lambda m: m.sent_at)
+        return sorted(
+            (m for m in self.history or () if m.direction == "out"), key=lambda m: m.sent_at
+        )
 
     @cached_property
     def inbound(self) -> list[HistoryMessage]:
         """Earlier messages they sent, oldest first."""
-        return sorted((m for m in self.history or () if m.direction == "in"), key=lambda m: m.sent_at)
+        return sorted(
+            (m for m in self.history or () if m.direction == "in"), key=lambda m: m.sent_at
+        )
 
     @cached_property
     def reply_intents(self) -> list[tuple[HistoryMessage, dict[str, Any]]]:
@@ -87,8 +91,10 @@ class Context:
             return []
         from .replies.classify import classify_reply
 
-        return [(m, classify_reply(m.body, context={"received_at": m.sent_at}).to_dict())
-                for m in self.inbound]
+        return [
+            (m, classify_reply(m.body, context={"received_at": m.sent_at}).to_dict())
+            for m in self.inbound
+        ]
 
     @property
     def is_followup(self) -> bool:
@@ -202,7 +208,7 @@ class Checker:
             prospect=prospect,
             offer=offer,
             history=history,
-            now=now or datetime.now(timezone.utc),
+            now=now or datetime.now(UTC),
             suppression=suppression,
             precomputed_fit=fit_result,
         )
@@ -251,7 +257,9 @@ class Checker:
     def _ignored_classes(self, ignored: dict[str, str]) -> list[type[Rule]]:
         return [cls for cls in all_rules() if any(matches(sel, cls) for sel in ignored)]
 
-    def _finding(self, cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap) -> Finding:
+    def _finding(
+        self, cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap
+    ) -> Finding:
         if hit.in_subject:
             span = Span(start=hit.start, end=hit.end, line=0, column=hit.start + 1)
             fix = hit.fix

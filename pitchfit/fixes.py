@@ -44,4 +44,4 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
-    return a.start < b.end and b.start < a.end or (a.start == b.start == a.end == b.end)
+    return (a.start < b.end and b.start < a.end) or (a.start == b.start == a.end == b.end)

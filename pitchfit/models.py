@@ -7,7 +7,7 @@ names are the public contract documented in ``docs/wire.md``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -90,7 +90,7 @@ class Prospect(_Strict):
     @classmethod
     def _date_to_datetime(cls, value: Any) -> Any:
         if isinstance(value, date) and not isinstance(value, datetime):
-            return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+            return datetime(value.year, value.month, value.day, tzinfo=UTC)
         return value
 
     @model_validator(mode="after")
@@ -163,13 +163,13 @@ class HistoryMessage(_Strict):
     @classmethod
     def _date_to_datetime(cls, value: Any) -> Any:
         if isinstance(value, date) and not isinstance(value, datetime):
-            return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+            return datetime(value.year, value.month, value.day, tzinfo=UTC)
         return value
 
     @field_validator("sent_at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Message(_Strict):

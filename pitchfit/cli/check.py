@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +74,17 @@ def build_settings(
     sel, ign = _split_list(select), _split_list(ignore)
     for selector in (sel or ()) + (ign or ()):
         if not any(matches(selector, cls) for cls in all_rules()):
-            raise UsageError(f"--select/--ignore: {selector!r} matches no rule (see `pitchfit rules`)")
+            raise UsageError(
+                f"--select/--ignore: {selector!r} matches no rule (see `pitchfit rules`)"
+            )
     options: dict[str, dict[str, Any]] = {}
     for item in option:
         key, eq, raw = item.partition("=")
         rule, dot, name = key.partition(".")
         if not eq or not dot:
-            raise UsageError(f"--option {item!r}: expected RULE.OPTION=VALUE, e.g. too-long.max-chars=500")
+            raise UsageError(
+                f"--option {item!r}: expected RULE.OPTION=VALUE, e.g. too-long.max-chars=500"
+            )
         options.setdefault(rule, {})[name] = _parse_value(raw)
     weights: dict[str, float] = {}
     for item in weight:
@@ -201,17 +205,23 @@ def _suppression(prospect: Any, settings: Any) -> Any:
 @click.argument("files", nargs=-1, type=str)
 @click.option("--prospect", "prospect_file", metavar="FILE", help="Prospect profile (YAML/JSON).")
 @click.option("--offer", "offer_file", metavar="FILE", help="The offer (YAML/JSON).")
-@click.option("--history", "history_file", metavar="FILE", help="Earlier messages (YAML/JSON list).")
+@click.option(
+    "--history", "history_file", metavar="FILE", help="Earlier messages (YAML/JSON list)."
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the output to FILE (atomically).")
-@click.option("--select", multiple=True, metavar="RULES", help="Codes, prefixes, families or names.")
+@click.option(
+    "--select", multiple=True, metavar="RULES", help="Codes, prefixes, families or names."
+)
 @click.option("--ignore", multiple=True, metavar="RULES", help="Rules to leave out.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Hide findings below this.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above this [error].")
 @click.option("--option", "option", multiple=True, metavar="RULE.KEY=VALUE", help="Rule option.")
 @click.option("--weight", multiple=True, metavar="RULE=POINTS", help="Override a rule's points.")
 @click.option("--config", metavar="FILE", help="pitchfit.toml or pyproject.toml to use.")
-@click.option("--fit-method", type=click.Choice(["auto", "semantic", "lexical"]), help="Fit engine.")
+@click.option(
+    "--fit-method", type=click.Choice(["auto", "semantic", "lexical"]), help="Fit engine."
+)
 @click.option("--db", metavar="URL", help="Store with the suppression ledger [PITCHFIT_DB].")
 @click.option("--now", metavar="DATETIME", help="When the email goes out (ISO 8601) [now].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
@@ -254,8 +264,15 @@ def check(
     if fix and diff:
         raise UsageError("--fix and --diff do not go together (--diff shows, --fix writes)")
     settings = build_settings(
-        config, select=select, ignore=ignore, min_severity=min_severity, fail_on=fail_on,
-        option=option, weight=weight, fit_method=fit_method, db=db,
+        config,
+        select=select,
+        ignore=ignore,
+        min_severity=min_severity,
+        fail_on=fail_on,
+        option=option,
+        weight=weight,
+        fit_method=fit_method,
+        db=db,
     )
     send_time = _parse_now(now)
     defaults = {
@@ -289,7 +306,9 @@ def check(
             if edits:
                 new_body = apply_edits(item.body, edits)
                 if diff:
-                    diffs.append(unified_diff(item.prefix + item.body, item.prefix + new_body, item.path))
+                    diffs.append(
+                        unified_diff(item.prefix + item.body, item.prefix + new_body, item.path)
+                    )
                 else:
                     with atomic_write(item.path) as handle:
                         handle.write(item.prefix + new_body)
@@ -306,7 +325,9 @@ def check(
     threshold = settings.fail_on
     from ..rules.base import Severity
 
-    failing = any(Severity.parse(f.severity) >= threshold for r in results for f in r.report.findings)
+    failing = any(
+        Severity.parse(f.severity) >= threshold for r in results for f in r.report.findings
+    )
     sys.exit(1 if failing else 0)
 
 
@@ -318,8 +339,10 @@ def _emit(results: list[Any], fmt: str, output: str | None, color: bool | None) 
         with atomic_write(output) as handle:
             write(results, fmt, handle, color=False)
         return
-    use_color = color if color is not None else (
-        sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text"
+    use_color = (
+        color
+        if color is not None
+        else (sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
     )
     buffer = io.StringIO()
     write(results, fmt, buffer, color=use_color)
@@ -333,4 +356,4 @@ def _parse_now(value: str | None) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--now {value!r}: expected an ISO 8601 date or datetime") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -15,7 +15,10 @@ COMMANDS = {
     "rules": ("pitchfit.cli.rules:rules", "List the rule catalogue."),
     "rule": ("pitchfit.cli.rules:rule", "Show one rule's documentation and examples."),
     "fit": ("pitchfit.cli.fit:fit", "Score prospect-offer fit with the evidence behind it."),
-    "campaign": ("pitchfit.cli.campaign:campaign", "Preflight a whole campaign before it goes out."),
+    "campaign": (
+        "pitchfit.cli.campaign:campaign",
+        "Preflight a whole campaign before it goes out.",
+    ),
     "replies": ("pitchfit.cli.replies:replies", "Parse, classify and store replies."),
     "suppress": ("pitchfit.cli.suppress:suppress", "Manage the suppression ledger (no means no)."),
 }

@@ -6,7 +6,7 @@ Each writer takes the same list of :class:`~pitchfit.engine.CheckedEmail` and a 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..engine import CheckedEmail
@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def write(results: Sequence[CheckedEmail], fmt: str, stream: TextIO, *, color: bool = False) -> None:
+def write(
+    results: Sequence[CheckedEmail], fmt: str, stream: IO[str], *, color: bool = False
+) -> None:
     """Write ``results`` in ``fmt`` to ``stream``."""
     if fmt == "text":
         from .text import write_text

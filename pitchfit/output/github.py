@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..engine import CheckedEmail
@@ -18,7 +18,7 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return value
 
 
-def write_github(results: Sequence[CheckedEmail], stream: TextIO) -> None:
+def write_github(results: Sequence[CheckedEmail], stream: IO[str]) -> None:
     for item in results:
         for f in item.report.findings:
             line = max(f.span.line, 1) + item.line_offset if f.span.line else 1

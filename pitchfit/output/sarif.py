@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 
@@ -18,7 +18,8 @@ _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 def _rules_table() -> tuple[list[dict[str, Any]], dict[str, int]]:
     from ..rules.registry import all_rules
 
-    rules, index = [], {}
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
     for cls in all_rules():
         if cls.kind != "finding":
             continue
@@ -122,6 +123,6 @@ def sarif_document(results: Sequence[CheckedEmail]) -> dict[str, Any]:
     }
 
 
-def write_sarif(results: Sequence[CheckedEmail], stream: TextIO) -> None:
+def write_sarif(results: Sequence[CheckedEmail], stream: IO[str]) -> None:
     json.dump(sarif_document(results), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..engine import CheckedEmail
     from ..models import Finding, Report
 
-_COLORS = {"error": "31", "warning": "33", "suggestion": "36", "dim": "2", "bold": "1",
-           "send": "32", "revise": "33", "block": "31", "good": "32"}
+_COLORS = {
+    "error": "31",
+    "warning": "33",
+    "suggestion": "36",
+    "dim": "2",
+    "bold": "1",
+    "send": "32",
+    "revise": "33",
+    "block": "31",
+    "good": "32",
+}
 
 
 class _Paint:
@@ -65,7 +74,9 @@ def _summary(report: Report, paint: _Paint) -> list[str]:
         lines.append(paint("  points  code  name                        why", "dim"))
         for points, code, name, message in rows:
             sign = f"{points:+6.1f}"
-            lines.append(f"  {paint(sign, 'good' if points > 0 else 'error')}  {code:4}  {name:27} {message}")
+            lines.append(
+                f"  {paint(sign, 'good' if points > 0 else 'error')}  {code:4}  {name:27} {message}"
+            )
     if report.skipped:
         by_need: dict[str, list[str]] = {}
         for s in report.skipped:
@@ -75,7 +86,7 @@ def _summary(report: Report, paint: _Paint) -> list[str]:
     return lines
 
 
-def write_text(results: Sequence[CheckedEmail], stream: TextIO, *, color: bool = False) -> None:
+def write_text(results: Sequence[CheckedEmail], stream: IO[str], *, color: bool = False) -> None:
     paint = _Paint(color)
     for n, item in enumerate(results):
         if n:

@@ -145,8 +145,11 @@ class Rule:
     def doc_sections(cls) -> dict[str, str]:
         """The docstring split under its headings: summary, what, why, principle, (more)."""
         text = _dedent(cls.__doc__ or "")
-        parts = re.split(r"^(What it does|Why it matters|Principle|Options|Fix)\s*:?\s*$", text,
-                         flags=re.MULTILINE)
+        parts = re.split(
+            r"^(What it does|Why it matters|Principle|Options|Fix)\s*:?\s*$",
+            text,
+            flags=re.MULTILINE,
+        )
         sections = {"summary": parts[0].strip()}
         for head, body in zip(parts[1::2], parts[2::2], strict=False):
             sections[head.lower().replace(" it does", "").replace(" it matters", "")] = body.strip()

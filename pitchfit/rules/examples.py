@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..config import Settings
 from ..io import parse_history, validate
@@ -37,7 +37,7 @@ def run_example(rule: type[Rule], example: Example) -> Report:
     )
     now = datetime.fromisoformat(example.now) if example.now else None
     if now is not None and now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     return Checker(settings).check(
         body, subject=subject, prospect=prospect, offer=offer, history=history, now=now
     )

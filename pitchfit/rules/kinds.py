@@ -29,7 +29,9 @@ def load_terms(name: str) -> dict[str, list[str]]:
     return {k: [str(p) for p in v] for k, v in data.items() if isinstance(v, list)}
 
 
-def compile_phrases(patterns: list[str] | tuple[str, ...], *, ignore_case: bool = True) -> re.Pattern[str]:
+def compile_phrases(
+    patterns: list[str] | tuple[str, ...], *, ignore_case: bool = True
+) -> re.Pattern[str]:
     """One alternation over all fragments, anchored at word edges."""
     if not patterns:
         return re.compile(r"(?!x)x")
@@ -53,25 +55,27 @@ class PatternRule(Rule):
     ignore_case: ClassVar[bool] = True
     message: ClassVar[str] = "{match}"
     max_hits: ClassVar[int] = 3
+    _regex: ClassVar[re.Pattern[str] | None] = None
 
     @classmethod
     def regex(cls) -> re.Pattern[str]:
-        cached = cls.__dict__.get("_regex")
+        cached: re.Pattern[str] | None = cls.__dict__.get("_regex")
         if cached is None:
             pats = list(cls.patterns)
             if cls.terms:
                 pats += load_terms(cls.terms).get(cls.terms_key, [])
             cached = compile_phrases(pats, ignore_case=cls.ignore_case)
-            cls._regex = cached  # type: ignore[attr-defined]
-        return cached  # type: ignore[no-any-return]
+            cls._regex = cached
+        return cached
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         regex = self.regex()
         count = 0
         if self.region == "subject":
             for m in regex.finditer(doc.subject or ""):
-                yield self.hit(m.start(), m.end(), self.message.format(match=m.group(0)),
-                               in_subject=True)
+                yield self.hit(
+                    m.start(), m.end(), self.message.format(match=m.group(0)), in_subject=True
+                )
                 count += 1
                 if count >= self.max_hits:
                     return

@@ -78,21 +78,31 @@ def load_shared_emails(shared: Path) -> Iterator[LabelledEmail]:
         )
 
 
+def own_data_files(root: Path) -> list[Path]:
+    """Our own labelled files, ``examples/labelled/*.jsonl``, in a stable order."""
+    return sorted((root / "examples" / "labelled").glob("*.jsonl"))
+
+
 def load_own_emails(root: Path) -> Iterator[LabelledEmail]:
-    """Our own labelled emails: ``examples/labelled/*.jsonl`` (id, subject, body, verdict)."""
-    for path in sorted((root / "examples" / "labelled").glob("*.jsonl")):
+    """Our own labelled emails: ``examples/labelled/*.jsonl`` (id, subject, body, verdict).
+
+    ``source`` is the file, so a whole file counts as one source when weighting by source.
+    """
+    for path in own_data_files(root):
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             rec = json.loads(line)
+            if rec["verdict"] not in ("good", "bad"):
+                continue
             yield LabelledEmail(
                 id=rec.get("id", f"{path.stem}-{n}"),
                 subject=rec.get("subject"),
                 body=rec["body"],
                 bad=rec["verdict"] == "bad",
-                source=f"{path.name}:{n}",
+                source=f"examples/labelled/{path.name}",
                 is_template=False,
-                truncated=False,
+                truncated=bool(rec.get("truncated")),
             )
 
 

@@ -8,6 +8,7 @@ finding can point at exactly what it means.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,18 +28,22 @@ _SIGNOFF = re.compile(
     r"""^[ \t]*(?:
         (?:best|kind|warm|warmest|many|all\s+the)?[ \t]*(?:regards|wishes|best|thanks?)[^\n]{0,20}
       | cheers|thanks?(?:\s+(?:so\s+much|again|in\s+advance|for\s+your\s+time))?[^\n]{0,40}|thx|ty
-      | sincerely(?:\s+yours)?|yours(?:\s+(?:truly|sincerely))?|respectfully|talk\s+soon|speak\s+soon
+      | sincerely(?:\s+yours)?|yours(?:\s+(?:truly|sincerely))?|respectfully
+      | talk\s+soon|speak\s+soon
       | looking\s+forward[^\n]{0,60}|have\s+a\s+(?:great|good|nice)[^\n]{0,30}
       | cordialement|bien\s+à\s+vous|mit\s+freundlichen\s+grüßen|viele\s+grüße|beste\s+grüße
       | saludos|un\s+saludo|atentamente|met\s+vriendelijke\s+groet(?:en)?|groeten|groetjes
-      | --[ \t]*\S[^\n]{0,40}|—[ \t]*\S[^\n]{0,40}|-[ \t]+[A-Z][^\n]{0,30}|--[ \t]*$
+      | (?-i:--[ \t]*[A-Z{\[][^\n]{0,40}|—[ \t]*[A-Z{\[][^\n]{0,40})
+      | (?-i:-[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)|--[ \t]*$
     )[ \t]*[,.!]?[ \t]*$""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n"
+)
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
@@ -154,7 +159,7 @@ class Document:
             for m in _BULLET.finditer(body, para.start, para.end):
                 cuts.add(m.start())
             bounds = sorted(cuts)
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in itertools.pairwise(bounds):
                 seg = body[a:b]
                 lead = len(seg) - len(seg.lstrip())
                 trail = len(seg.rstrip())
@@ -166,7 +171,10 @@ class Document:
     def words(self) -> list[Segment]:
         """Word tokens of the content (letters and digits, inner apostrophes/hyphens kept)."""
         c = self.content
-        return [Segment(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.body, c.start, c.end)]
+        return [
+            Segment(m.start(), m.end(), m.group(0))
+            for m in _WORD.finditer(self.body, c.start, c.end)
+        ]
 
     @cached_property
     def lower(self) -> str:

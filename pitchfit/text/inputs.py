@@ -92,6 +92,8 @@ def parse_email_bytes(data: bytes, *, where: str, eml: bool = False) -> tuple[st
 def _looks_like_rfc822(data: bytes) -> bool:
     head = data[:2000].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
     names = {ln.split(b":", 1)[0].strip().lower() for ln in head.splitlines() if b":" in ln}
-    return {b"from", b"mime-version"} <= names or {b"from", b"message-id"} <= names or (
-        b"content-type" in names and b"from" in names
+    return (
+        {b"from", b"mime-version"} <= names
+        or {b"from", b"message-id"} <= names
+        or (b"content-type" in names and b"from" in names)
     )

@@ -12,28 +12,66 @@ from pitchfit.rules.base import FAMILIES, Rule
 from pitchfit.rules.registry import all_rules, get_rule
 
 CATALOGUE = {
-    "targeting": ["wrong-language", "wrong-role", "no-need-evidence", "disqualified",
-                  "false-premise", "suppressed-contact"],
-    "homework": ["unfilled-placeholder", "no-personalization", "shallow-personalization",
-                 "talking-down", "empty-discovery", "generic-flattery"],
-    "ask": ["vague-ask", "multiple-asks", "no-ask", "info-update-request",
-            "reasonless-intro-request"],
-    "value": ["features-not-benefits", "no-reason", "logo-dropping", "unproven-claim",
-              "self-centered"],
+    "targeting": [
+        "wrong-language",
+        "wrong-role",
+        "no-need-evidence",
+        "disqualified",
+        "false-premise",
+        "suppressed-contact",
+    ],
+    "homework": [
+        "unfilled-placeholder",
+        "no-personalization",
+        "shallow-personalization",
+        "talking-down",
+        "empty-discovery",
+        "generic-flattery",
+    ],
+    "ask": [
+        "vague-ask",
+        "multiple-asks",
+        "no-ask",
+        "info-update-request",
+        "reasonless-intro-request",
+    ],
+    "value": [
+        "features-not-benefits",
+        "no-reason",
+        "logo-dropping",
+        "unproven-claim",
+        "self-centered",
+    ],
     "style": ["too-long", "deferential", "formal-filler", "hype", "wall-of-text", "subject-line"],
-    "followup": ["followup-too-soon", "too-many-touches", "followup-repitch", "ignores-no",
-                 "guilt-trip"],
-    "strengths": ["specific-research", "single-clear-ask", "reason-given", "peer-tone",
-                  "benefit-with-proof", "short"],
+    "followup": [
+        "followup-too-soon",
+        "too-many-touches",
+        "followup-repitch",
+        "ignores-no",
+        "guilt-trip",
+    ],
+    "strengths": [
+        "specific-research",
+        "single-clear-ask",
+        "reason-given",
+        "peer-tone",
+        "benefit-with-proof",
+        "short",
+    ],
 }
-SEEDS = {"000_89adfda597195df7", "001_fa86a06d8cce9a86", "002_a3c7499a1667f438",
-         "003_56500c1ee79e2572", "004_adf2a3e1e6fa8705"}
+SEEDS = {
+    "000_89adfda597195df7",
+    "001_fa86a06d8cce9a86",
+    "002_a3c7499a1667f438",
+    "003_56500c1ee79e2572",
+    "004_adf2a3e1e6fa8705",
+}
 
 
 def _locked() -> dict[str, str]:
     text = resources.files("pitchfit.rules").joinpath("codes.lock").read_text("utf-8")
     pairs = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {code: name for code, name in pairs}
+    return dict(pairs)
 
 
 @pytest.mark.parametrize(("family", "name"), [(f, n) for f, ns in CATALOGUE.items() for n in ns])

@@ -1,0 +1,166 @@
+"""``pitchfit check`` through the real command: exit codes, formats, errors, fixes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD = (
+    "Subject: your Q3 SDR hiring\n\nHi Ana,\n\nSaw you're adding 3 SDRs this quarter.\n"
+    "Worth 15 minutes on how Contoso cut ramp from 90 to 45 days?\n\nSam\n"
+)
+PLACEHOLDER = (
+    "Subject: idea\n\nHi {first_name},\n\nWorth 15 minutes on your Q3 SDR ramp plan?\n\nSam\n"
+)
+
+
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pitchfit", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def emails(tmp_path: Path) -> Path:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "bad.txt").write_text(PLACEHOLDER)
+    (tmp_path / "ana.yaml").write_text("name: Ana Ruiz\nemail: ana@example.com\ntitle: VP Sales\n")
+    return tmp_path
+
+
+def test_exit_codes_clean_and_error_finding(emails: Path) -> None:
+    assert run("check", str(emails / "good.txt")).returncode == 0
+    bad = run("check", str(emails / "bad.txt"))
+    assert bad.returncode == 1
+    assert "H101" in bad.stdout and "unfilled-placeholder" in bad.stdout
+    # the caret sits under the merge field, on the file's line 3 (after the Subject header)
+    lines = bad.stdout.splitlines()
+    row = next(i for i, ln in enumerate(lines) if "| Hi {first_name}," in ln)
+    assert lines[row].lstrip().startswith("3 |")
+    assert lines[row + 1].index("^") == lines[row].index("{")
+
+
+def test_json_shape(emails: Path) -> None:
+    out = run("check", "--format", "json", str(emails / "bad.txt"), str(emails / "good.txt"))
+    docs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [d["id"] for d in docs] == [str(emails / "bad.txt"), str(emails / "good.txt")]
+    first = docs[0]
+    assert first["schema"] == "pitchfit/1" and first["band"] == "block"
+    assert set(first) >= {
+        "score",
+        "band",
+        "language",
+        "chars",
+        "words",
+        "findings",
+        "strengths",
+        "skipped",
+    }
+    finding = next(f for f in first["findings"] if f["code"] == "H101")
+    assert set(finding["span"]) == {"start", "end", "line", "column"}
+    assert set(finding) == {"code", "name", "severity", "message", "span", "fix", "points"}
+
+
+def test_sarif_has_rules_table_and_file_lines(emails: Path) -> None:
+    out = run("check", "--format", "sarif", str(emails / "bad.txt"))
+    log = json.loads(out.stdout)
+    assert log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    ids = {r["id"] for r in run_["tool"]["driver"]["rules"]}
+    assert "H101" in ids
+    result = next(r for r in run_["results"] if r["ruleId"] == "H101")
+    assert run_["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "H101"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+
+
+def test_github_annotations(emails: Path) -> None:
+    out = run("check", "--format", "github", str(emails / "bad.txt"))
+    assert any(ln.startswith("::error file=") and "line=3" in ln for ln in out.stdout.splitlines())
+
+
+def test_stdin_and_output_file(emails: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    proc = run("check", "--format", "json", "-o", str(target), "-", stdin=PLACEHOLDER)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert json.loads(target.read_text())["band"] == "block"
+
+
+def test_fail_on_and_ignore(emails: Path) -> None:
+    assert run("check", "--ignore", "H101", str(emails / "bad.txt")).returncode == 0
+    assert (
+        run(
+            "check", "--fail-on", "suggestion", "--select", "H101", str(emails / "good.txt")
+        ).returncode
+        == 0
+    )
+
+
+def test_bad_input_is_one_line_exit_2(emails: Path, tmp_path: Path) -> None:
+    missing = run("check", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"pitchfit: error: {tmp_path / 'nope.txt'}: no such file"
+    (tmp_path / "p.yaml").write_text("name: Ana\ntitel: CFO\n")
+    typo = run("check", "--prospect", str(tmp_path / "p.yaml"), str(emails / "good.txt"))
+    assert typo.returncode == 2 and "titel" in typo.stderr and "Traceback" not in typo.stderr
+    assert len(typo.stderr.strip().splitlines()) == 1
+    unknown = run("check", "--select", "X999", str(emails / "good.txt"))
+    assert unknown.returncode == 2 and "X999" in unknown.stderr
+
+
+def test_jsonl_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "body": "Hi {first_name}, worth a look?"})
+        + "\n"
+        + "{not json}\n"
+        + json.dumps(
+            {
+                "id": "c",
+                "body": "Hi Ana, worth 15 minutes on ramp time?",
+                "prospect": {"name": "Ana", "languages": ["en"]},
+            }
+        )
+        + "\n"
+    )
+    out = run("check", "--format", "json", str(batch))
+    assert out.returncode == 2
+    assert [json.loads(ln)["id"] for ln in out.stdout.splitlines()] == ["a", "c"]
+    assert f"{batch}:2: invalid JSON" in out.stderr
+
+
+def test_fix_fills_placeholder_from_prospect_and_diff_changes_nothing(emails: Path) -> None:
+    path = emails / "bad.txt"
+    diff = run("check", "--diff", "--prospect", str(emails / "ana.yaml"), str(path))
+    assert "-Hi {first_name}," in diff.stdout and "+Hi Ana," in diff.stdout
+    assert path.read_text() == PLACEHOLDER
+    fixed = run("check", "--fix", "--prospect", str(emails / "ana.yaml"), str(path))
+    assert path.read_text().startswith("Subject: idea\n\nHi Ana,\n")
+    assert fixed.returncode == 0
+
+
+def test_rules_listing_and_one_rule_doc() -> None:
+    listing = json.loads(run("rules", "--format", "json").stdout)
+    by_name = {r["name"]: r for r in listing}
+    assert by_name["unfilled-placeholder"]["severity"] == "error"
+    assert {"code", "name", "severity", "needs", "doc"} <= set(by_name["too-long"])
+    doc = run("rule", "H101")
+    assert doc.returncode == 0 and "Why it matters" in doc.stdout
+    assert run("rule", "no-such-rule").returncode == 2
+
+
+def test_help_is_fast_path_and_lists_commands() -> None:
+    out = run("--help")
+    assert out.returncode == 0
+    for name in ("check", "fit", "campaign", "replies", "suppress", "rules"):
+        assert name in out.stdout
