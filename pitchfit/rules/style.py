@@ -1,4 +1,4 @@
-"""Style rules: short, plain, written as a peer (seed 003's "short as a tweet" and "be their equal").
+"""Style rules: short, plain, written as a peer (seed 003: "short as a tweet", "be their equal").
 
 Phrase rules are data (``terms/style_*.toml``) over :class:`PatternRule`; length, layout and
 subject checks are small classes. Text quoted from an earlier message (a forwarded original,
@@ -230,7 +230,7 @@ class FormalFiller(PatternRule):
         ),
     )
     good = (
-        Example("Hi Dan,\n\nCan we move the review to Friday? Board prep on Thursday.\n\nThx,\nEva"),
+        Example("Hi Dan,\n\nCan we move the review to Friday? Board prep is Thursday.\n\nEva"),
         Example(
             "Hi John, hope all is well. Following up on the below. Thx.\n\n"
             "On Tue, 4 Mar 2025, Eva wrote:\n> Can we move the review to Friday?"
@@ -239,8 +239,24 @@ class FormalFiller(PatternRule):
 
 
 _CAPS_WORD = re.compile(r"(?<![\w@/.])[A-Z][A-Z'’]{4,}(?![\w@/.])")
-_ACRONYMS = frozenset({"HIPAA", "NASDAQ", "FINRA", "OSHA", "GAAP", "IFRS", "COBOL", "UNESCO",
-                       "NATO", "FIFA", "ASAP", "SAAS", "CISSP", "CCPA"})
+_ACRONYMS = frozenset(
+    {
+        "HIPAA",
+        "NASDAQ",
+        "FINRA",
+        "OSHA",
+        "GAAP",
+        "IFRS",
+        "COBOL",
+        "UNESCO",
+        "NATO",
+        "FIFA",
+        "ASAP",
+        "SAAS",
+        "CISSP",
+        "CCPA",
+    }
+)
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?+!+[!?]*")
 
 
@@ -419,7 +435,31 @@ _CLICKBAIT = re.compile(
 )
 _SUBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or per the to via vs with your our my".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "via",
+        "vs",
+        "with",
+        "your",
+        "our",
+        "my",
+    ]
 )
 
 
@@ -470,8 +510,9 @@ class SubjectLine(Rule):
         subject = doc.subject
         if not subject:
             if self.option(ctx, "require_subject"):
-                yield self.hit(0, 0, "no subject line", in_subject=True,
-                               fix=self.advice(self.fix_title or ""))
+                yield self.hit(
+                    0, 0, "no subject line", in_subject=True, fix=self.advice(self.fix_title or "")
+                )
             return
         yield from self._weaknesses(subject, ctx)
 
@@ -483,20 +524,34 @@ class SubjectLine(Rule):
         if len(letters) >= 8 and upper / len(letters) > 0.8:
             yield self.hit(0, n, "subject in capitals reads as shouting", in_subject=True, fix=fix)
         for m in _CLICKBAIT.finditer(subject):
-            yield self.hit(m.start(), m.end(), f"clickbait/urgency in subject: {m.group(0)!r}",
-                           in_subject=True, fix=fix)
+            yield self.hit(
+                m.start(),
+                m.end(),
+                f"clickbait/urgency in subject: {m.group(0)!r}",
+                in_subject=True,
+                fix=fix,
+            )
             break
         if _GENERIC_SUBJECT.fullmatch(subject.strip()):
-            yield self.hit(0, n, f"generic subject {subject!r} says nothing about them",
-                           in_subject=True, fix=fix)
+            yield self.hit(
+                0,
+                n,
+                f"generic subject {subject!r} says nothing about them",
+                in_subject=True,
+                fix=fix,
+            )
         elif _headline_case(subject):
             yield self.hit(0, n, "subject in Title Case reads like an ad", in_subject=True, fix=fix)
         limit = int(self.option(ctx, "max_length"))
         if n > limit:
-            yield self.hit(0, n, f"subject is {n} characters (over {limit})", in_subject=True,
-                           fix=fix)
-        if (ctx.history is not None and not ctx.outbound
-                and re.match(r"\s*(?:re|fwd?)\s*:", subject, re.IGNORECASE)):
+            yield self.hit(
+                0, n, f"subject is {n} characters (over {limit})", in_subject=True, fix=fix
+            )
+        if (
+            ctx.history is not None
+            and not ctx.outbound
+            and re.match(r"\s*(?:re|fwd?)\s*:", subject, re.IGNORECASE)
+        ):
             yield self.hit(0, 3, "fake 'Re:' on a first email", in_subject=True, fix=fix)
 
 
