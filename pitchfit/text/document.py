@@ -185,10 +185,8 @@ class Document:
     @cached_property
     def language(self) -> str | None:
         """ISO 639-1 code of the content's language, or None when too short or unsure."""
-        try:
-            from .language import detect
-        except ModuleNotFoundError:  # TEMP until text/language.py lands
-            return None
+        from .language import detect
+
         code, _confidence = detect(self.content.text)
         return code
 
