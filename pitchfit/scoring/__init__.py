@@ -3,7 +3,8 @@
 Points come from ``weights.json``, written by ``scripts/calibrate.py`` from labelled emails
 (its provenance records the data hash, date, method and target false-positive rate). A rule
 the data never exercised falls back to the documented prior for its severity. Config
-``[weights]`` overrides either.
+``[weights]`` overrides either. As in SpamAssassin, the rules never carry their own weights:
+the report explains a score as a points table (:meth:`Scorer.table`) that adds up to it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..models import Band, Finding, Strength
@@ -21,21 +22,38 @@ from ..rules.base import Rule, Severity
 if TYPE_CHECKING:
     from ..config import Settings
 
-# Prior points by severity, used only for rules the calibration data never exercised.
+# Prior points by severity, used only for rules the calibration data never exercised
+# (and as the centre the calibration shrinks towards). Documented in docs/scoring.md.
 PRIOR_POINTS = {Severity.ERROR: 30.0, Severity.WARNING: 10.0, Severity.SUGGESTION: 4.0}
 PRIOR_STRENGTH = 3.0
 DEFAULT_THRESHOLD = 70
+BASE = 100.0
+
+
+def weights_path() -> Path:
+    """Where the calibration file lives (inside the package, shipped with it)."""
+    return Path(__file__).with_name("weights.json")
 
 
 @cache
 def fitted() -> dict[str, Any]:
     """The calibration file shipped with the package (empty when never calibrated)."""
     try:
-        text = resources.files("pitchfit.scoring").joinpath("weights.json").read_text("utf-8")
+        text = weights_path().read_text("utf-8")
     except FileNotFoundError:
         return {}
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@dataclass(frozen=True)
+class PointsRow:
+    """One line of the explained score: ``points code name message`` (base and cap included)."""
+
+    points: float
+    code: str
+    name: str
+    message: str
 
 
 @dataclass
@@ -66,22 +84,43 @@ class Scorer:
             return PRIOR_STRENGTH
         return PRIOR_POINTS[rule.severity]
 
-    def score(self, findings: Sequence[Finding], strengths: Sequence[Strength]) -> tuple[int, Band]:
-        """Each rule costs its points once however often it hits; strengths add theirs.
+    def table(self, findings: Sequence[Finding], strengths: Sequence[Strength]) -> list[PointsRow]:
+        """The score explained: base, -points per finding, +points per strength, and a last
+        ``cap`` row when the total left 0..100 or needed rounding. The rows sum to the score.
 
-        Findings after the first of the same rule are set to 0 points so the points table
-        adds up to the score.
+        A rule costs its points once however often it hits: its later findings show 0.
         """
+        rows = [PointsRow(BASE, "", "base", "every email starts here")]
         seen: set[str] = set()
-        lost = 0.0
         for finding in findings:
             if finding.name in seen:
                 finding.points = 0.0
-                continue
             seen.add(finding.name)
-            lost += finding.points
-        gained = sum(s.points for s in strengths)
-        score = int(round(max(0.0, min(100.0, 100.0 - lost + gained))))
+            rows.append(PointsRow(-finding.points, finding.code, finding.name, finding.message))
+        for strength in strengths:
+            rows.append(
+                PointsRow(strength.points, _code_of(strength.name), strength.name, strength.message)
+            )
+        raw = sum(r.points for r in rows)
+        final = round(max(0.0, min(BASE, raw)))
+        if final != raw:
+            rows.append(PointsRow(final - raw, "", "cap", "the score stays within 0-100, whole"))
+        return rows
+
+    def score(self, findings: Sequence[Finding], strengths: Sequence[Strength]) -> tuple[int, Band]:
+        """The score (the sum of :meth:`table`) and its band: block on any error finding,
+        else send at or above the fitted threshold, else revise."""
+        score = round(sum(r.points for r in self.table(findings, strengths)))
         if any(f.severity == "error" for f in findings):
             return score, "block"
         return score, ("send" if score >= self.threshold else "revise")
+
+
+def _code_of(name: str) -> str:
+    from ..rules.registry import get_rule
+
+    cls = get_rule(name)
+    return cls.code if cls is not None else ""
+
+
+__all__ = ["PRIOR_POINTS", "PRIOR_STRENGTH", "PointsRow", "Scorer", "fitted", "weights_path"]
