@@ -130,8 +130,14 @@ def refuse(problems: list[str]) -> None:
             raise InputError(f"unknown charset {charset} ({_ADVICE})")
 
 
-def to_record(raw: bytes | str, *, where: str) -> ReplyRecord:
-    """Parse and classify one raw message into what the store keeps."""
+def to_record(
+    raw: bytes | str, *, where: str, said_no_before: Callable[[str], bool] | None = None
+) -> ReplyRecord:
+    """Parse and classify one raw message into what the store keeps.
+
+    ``said_no_before(sender)`` tells the classifier this person already said no once (and
+    was asked what would make them buy), so the next step is silence.
+    """
     from ..replies.classify import classify_reply
     from ..replies.parse import parse_reply
 
@@ -175,7 +181,14 @@ def to_record(raw: bytes | str, *, where: str) -> ReplyRecord:
         if not record.body.strip():
             record.body = bounce.diagnostic
         return record
-    intent = classify_reply(body, context=parsed)
+    context: dict[str, Any] = {
+        "headers": dict(getattr(parsed, "headers", None) or {}),
+        "from_address": sender,
+        "asked_before": bool(said_no_before and sender and said_no_before(sender)),
+    }
+    if record.received_at is not None:
+        context["received_at"] = record.received_at.isoformat()
+    intent = classify_reply(body, context=context)
     data = intent.to_dict()
     record.intent = str(data.get("intent") or "")
     confidence = data.get("confidence")
@@ -224,9 +237,14 @@ def ingest_paths(
     from sqlalchemy.exc import SQLAlchemyError
 
     from .engine import db_error, open_store
+    from .ledger import lookup
 
     url = open_store(db)
     summary = Summary()
+
+    def declined(email: str) -> bool:
+        entry = lookup(email, db=url)
+        return entry is not None and entry.reason == "declined"
 
     def emit(outcome: Outcome) -> None:
         summary.add(outcome)
@@ -246,7 +264,7 @@ def ingest_paths(
                 count += 1
                 where = label or f"{path}#{count}"
                 try:
-                    record = to_record(raw, where=where)
+                    record = to_record(raw, where=where, said_no_before=declined)
                     result = store_record(url, record, campaign=campaign)
                 except SQLAlchemyError as exc:
                     raise db_error(exc, url) from None
