@@ -6,7 +6,15 @@ wrong person, and the referral ask instead of a pitch.
 
 from __future__ import annotations
 
-from .engine import METHODS, FitEngine, engine_for, fit, prospect_id, referral_note
+from .engine import (
+    METHODS,
+    FitEngine,
+    engine_for,
+    fit,
+    prospect_id,
+    referral_note,
+    referral_question,
+)
 from .result import SEGMENT_MEANING, Evidence, FitResult, Segment
 
 __all__ = [
@@ -20,4 +28,5 @@ __all__ = [
     "fit",
     "prospect_id",
     "referral_note",
+    "referral_question",
 ]

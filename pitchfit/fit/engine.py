@@ -325,14 +325,19 @@ def _explain(segment: Segment, evidence: list[Evidence], role: RoleMatch, prospe
 
 def referral_note(prospect: Prospect, offer: Offer, role: RoleMatch | None = None) -> str:
     """The seed's move for the wrong person: a short note asking who owns the problem."""
+    hello = f"Hi {prospect.first_name}," if prospect.first_name else "Hi,"
+    return f"{hello} {referral_question(prospect, offer, role)}"
+
+
+def referral_question(prospect: Prospect, offer: Offer, role: RoleMatch | None = None) -> str:
+    """The body of :func:`referral_note`, without the greeting (a check fix replaces the pitch)."""
     role = role or match_role(prospect.title, offer.roles)
     owner = role.ask_for or (offer.roles[0] if offer.roles else "person responsible")
     problem = _lower_first(offer.needs[0].need) if offer.needs else offer.name
-    hello = f"Hi {prospect.first_name}," if prospect.first_name else "Hi,"
     company = prospect.company or "your company"
-    return (f"{hello} I think I have the wrong person, so a short question instead of a "
-            f"pitch: who at {company} owns this problem: {problem}? Usually it's the "
-            f"{owner}. A name is all I need. Thanks either way.")
+    return (f"I think I have the wrong person, so a short question instead of a pitch: who at "
+            f"{company} owns this problem: {problem}? Usually it's the {owner}. A name is all "
+            f"I need. Thanks either way.")
 
 
 def prospect_id(prospect: Prospect) -> str:
