@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 SEED = "003_56500c1ee79e2572"
 
 # Where quoted history starts: "On Mon, … wrote:", a forward/original-message banner, "> " lines.
-_QUOTE_START = re.compile(
+QUOTE_START = re.compile(
     r"^[ \t]*(?:On\b[^\n]{0,200}\bwrote:[ \t]*$"
     r"|-{2,}[ \t]*(?:Original|Forwarded)[ \t]+Message[ \t]*-{0,}[^\n]*$"
     r"|Begin forwarded message:?[ \t]*$"
@@ -44,7 +44,7 @@ def own_end(doc: Document) -> int:
     """
     content = doc.content
     body = doc.body
-    m = _QUOTE_START.search(body, content.start, content.end)
+    m = QUOTE_START.search(body, content.start, content.end)
     end = _rstrip(body, content.start, m.start() if m else content.end)
     line_end = end
     for _ in range(3):
