@@ -204,14 +204,18 @@ def store_record(url: str, record: ReplyRecord, *, campaign: str | None) -> Stor
     from .engine import session_scope
     from .records import already_stored, store_reply
 
-    try:
-        with session_scope(url) as session:
-            return store_reply(session, record, campaign=campaign)
-    except IntegrityError:
-        with session_scope(url, write=False) as session:
-            if already_stored(session, record.message_id):
-                return StoreResult("duplicate", record.message_id)
-        raise
+    attempts = 3  # PostgreSQL: a parallel writer may add the same prospect or campaign first
+    for attempt in range(attempts):
+        try:
+            with session_scope(url) as session:
+                return store_reply(session, record, campaign=campaign)
+        except IntegrityError:
+            with session_scope(url, write=False) as session:
+                if already_stored(session, record.message_id):
+                    return StoreResult("duplicate", record.message_id)
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _messages(

@@ -175,8 +175,8 @@ def test_a_50_mb_mbox_is_streamed_message_by_message(cli: RunCli, tmp_path: Path
     assert set(ledger.load_suppressions(db=db)) == {f"p{i}@big.io" for i in range(1, 12, 2)}
 
 
-def test_two_processes_ingesting_at_once_lose_nothing(tmp_path: Path) -> None:
-    """Each process ingests its own mailbox plus a shared one, into one fresh SQLite file."""
+def test_two_processes_ingesting_at_once_lose_nothing(tmp_path: Path, db_url: str) -> None:
+    """Each process ingests its own mailbox plus a shared one, into one fresh database."""
     shared = [eml(f"s{i}@shared.io", NO, f"<s{i}@shared.io>") for i in range(15)]
     own = {
         name: [
@@ -188,7 +188,7 @@ def test_two_processes_ingesting_at_once_lose_nothing(tmp_path: Path) -> None:
     (tmp_path / "shared.mbox").write_bytes(mbox(*shared))
     for name, messages in own.items():
         (tmp_path / f"{name}.mbox").write_bytes(mbox(*messages))
-    db = str(tmp_path / "race" / "pitchfit.db")
+    db = db_url
     env = {**os.environ, "PITCHFIT_DB": db}
     procs = [
         subprocess.Popen(
