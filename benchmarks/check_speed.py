@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""How fast ``pitchfit check`` is, next to proselint on the same emails.
+
+    python benchmarks/check_speed.py [--shared ../shared] [--n 2000] [--seed 42] [--cold-runs 7]
+                                     [--per-rule] [--profile]
+
+Builds the synthetic corpus with ``<shared>/bench/make_corpus.py`` in a temporary folder and
+measures, in one run:
+
+- batch throughput in one process (emails/s; no prospect or offer; one Checker reused) and the
+  p50/p99 time per email;
+- the cold wall time of ``pitchfit check one.txt`` (a fresh process each time; median of
+  ``--cold-runs`` after one untimed run that warms the OS and bytecode caches);
+- the same two figures for proselint: its library API (``LintFile(...).lint()``) over the same
+  bodies, and ``proselint check one.txt``.
+
+Both console scripts are run from this interpreter's ``bin`` folder (not a version-manager shim,
+which would add its own start-up time to both). Prints the ratios against the targets
+(throughput >= 10x proselint's; cold check no slower than proselint's) and writes
+``benchmarks/results/check_speed.json``. ``--per-rule`` adds each rule's share of batch time;
+``--profile`` prints the top of a cProfile of the batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import json
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = Path(os.environ.get("PITCHFIT_SHARED", ROOT.parent / "shared"))
+RESULTS = ROOT / "benchmarks" / "results" / "check_speed.json"
+THROUGHPUT_TARGET = 10.0  # x proselint's emails/s
+COLD_TARGET = 1.0  # pitchfit cold time / proselint cold time, at most
+
+
+def build_corpus(shared: Path, n: int, seed: int, out: Path) -> list[dict[str, Any]]:
+    script = shared / "bench" / "make_corpus.py"
+    cmd = [sys.executable, str(script), "--n", str(n), "--seed", str(seed), "--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    lines = (out / "emails.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def batch(
+    run_one: Callable[[dict[str, Any]], object], emails: list[dict[str, Any]]
+) -> dict[str, float]:
+    """Time each email; throughput over the whole pass."""
+    times: list[float] = []
+    start = time.perf_counter()
+    for email in emails:
+        t0 = time.perf_counter()
+        run_one(email)
+        times.append(time.perf_counter() - t0)
+    total = time.perf_counter() - start
+    return {
+        "emails": len(emails),
+        "total_s": round(total, 4),
+        "emails_per_s": round(len(emails) / total, 1),
+        "p50_ms": round(1000 * percentile(times, 0.50), 3),
+        "p99_ms": round(1000 * percentile(times, 0.99), 3),
+    }
+
+
+def cold(cmd: list[str], runs: int) -> dict[str, Any]:
+    """Median wall time of a fresh process, after one untimed warm-up run."""
+    subprocess.run(cmd, capture_output=True)
+    times: list[float] = []
+    code = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - t0)
+        code = done.returncode
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {done.stderr.decode()[-400:]}")
+    return {
+        "command": " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd)),
+        "runs": runs,
+        "median_s": round(statistics.median(times), 4),
+        "min_s": round(min(times), 4),
+        "exit_code": code,
+    }
+
+
+def pitchfit_batch(emails: list[dict[str, Any]]) -> dict[str, Any]:
+    from pitchfit.engine import Checker
+
+    t0 = time.perf_counter()
+    checker = Checker()
+    setup = time.perf_counter() - t0
+    result = batch(lambda e: checker.check(e["body"], subject=e.get("subject")), emails)
+    return {**result, "setup_s": round(setup, 4), "rules": len(checker.rules)}
+
+
+def proselint_batch(emails: list[dict[str, Any]]) -> dict[str, Any]:
+    """proselint 0.16's library API, registry filled once as its CLI does."""
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    t0 = time.perf_counter()
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    setup = time.perf_counter() - t0
+    result = batch(lambda e: LintFile("<email>", e["body"]).lint(DEFAULT), emails)
+    return {**result, "setup_s": round(setup, 4), "checks": len(registry.checks)}
+
+
+def per_rule(emails: list[dict[str, Any]]) -> list[tuple[str, float]]:
+    """Seconds each rule's ``check`` takes over the corpus (a separate, untimed pass)."""
+    from pitchfit.engine import Checker
+
+    checker = Checker()
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable[..., Iterable[Any]]) -> Callable[..., list[Any]]:
+        def wrapper(*args: Any) -> list[Any]:
+            t0 = time.perf_counter()
+            out = list(fn(*args))
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+            return out
+
+        return wrapper
+
+    for rule in checker.rules:
+        rule.check = timed(type(rule).name, rule.check)  # type: ignore[method-assign]
+    t0 = time.perf_counter()
+    for email in emails:
+        checker.check(email["body"], subject=email.get("subject"))
+    total = time.perf_counter() - t0
+    spent["(engine, document, scoring)"] = total - sum(spent.values())
+    return sorted(spent.items(), key=lambda kv: -kv[1])
+
+
+def profile(emails: list[dict[str, Any]]) -> None:
+    from pitchfit.engine import Checker
+
+    checker = Checker()
+    prof = cProfile.Profile()
+    prof.enable()
+    for email in emails:
+        checker.check(email["body"], subject=email.get("subject"))
+    prof.disable()
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--cold-runs", type=int, default=7)
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--per-rule", action="store_true")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    if not (args.shared / "bench" / "make_corpus.py").is_file():
+        print(f"no {args.shared}/bench/make_corpus.py (use --shared)", file=sys.stderr)
+        return 2
+    bindir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory(prefix="pitchfit-bench-") as tmp:
+        corpus = Path(tmp)
+        emails = build_corpus(args.shared, args.n, args.seed, corpus)
+        digest = hashlib.sha256((corpus / "emails.jsonl").read_bytes()).hexdigest()
+        one = corpus / "txt" / "00000.txt"
+        pf_batch = pitchfit_batch(emails)
+        ps_batch = proselint_batch(emails)
+        pf_cold = cold([str(bindir / "pitchfit"), "check", str(one)], args.cold_runs)
+        ps_cold = cold([str(bindir / "proselint"), "check", str(one)], args.cold_runs)
+        api = "import sys, pitchfit; pitchfit.check(open(sys.argv[1]).read())"
+        pf_api_cold = cold([sys.executable, "-c", api, str(one)], args.cold_runs)
+        imp = cold([sys.executable, "-c", "import pitchfit.engine"], args.cold_runs)
+        bare = cold([sys.executable, "-c", "pass"], args.cold_runs)
+        rules = per_rule(emails) if args.per_rule else []
+        if args.profile:
+            profile(emails)
+
+    throughput_ratio = pf_batch["emails_per_s"] / ps_batch["emails_per_s"]
+    cold_ratio = pf_cold["median_s"] / ps_cold["median_s"]
+    result = {
+        "schema": "pitchfit-bench/1",
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "corpus": {"n": len(emails), "seed": args.seed, "sha256": digest, "cold_file": one.name},
+        "pitchfit": {
+            "batch": pf_batch,
+            "cold_cli": pf_cold,
+            "cold_api": pf_api_cold,
+            "cold_import_engine": imp,
+        },
+        "proselint": {"version": _version("proselint"), "batch": ps_batch, "cold_cli": ps_cold},
+        "python_startup": bare,
+        "ratios": {
+            "throughput": round(throughput_ratio, 2),
+            "cold": round(cold_ratio, 3),
+        },
+        "targets": {
+            "throughput_min": THROUGHPUT_TARGET,
+            "cold_max": COLD_TARGET,
+            "throughput_met": throughput_ratio >= THROUGHPUT_TARGET,
+            "cold_met": cold_ratio <= COLD_TARGET,
+        },
+        "per_rule_s": {name: round(s, 4) for name, s in rules},
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    print(_summary(result))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
+def _summary(r: dict[str, Any]) -> str:
+    pf, ps, t = r["pitchfit"], r["proselint"], r["targets"]
+    lines = [
+        f"corpus: {r['corpus']['n']} emails (seed {r['corpus']['seed']}), python {r['python']}",
+        f"{'':22}{'emails/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'cold s':>9}",
+        f"{'pitchfit':22}{pf['batch']['emails_per_s']:>10}{pf['batch']['p50_ms']:>9}"
+        f"{pf['batch']['p99_ms']:>9}{pf['cold_cli']['median_s']:>9}",
+        f"{'proselint ' + ps['version']:22}{ps['batch']['emails_per_s']:>10}"
+        f"{ps['batch']['p50_ms']:>9}{ps['batch']['p99_ms']:>9}{ps['cold_cli']['median_s']:>9}",
+        f"python -c pass: {r['python_startup']['median_s']} s; import pitchfit.engine: "
+        f"{pf['cold_import_engine']['median_s']} s; pitchfit.check via -c: "
+        f"{pf['cold_api']['median_s']} s",
+        f"throughput ratio {r['ratios']['throughput']}x (target >= {t['throughput_min']}x): "
+        f"{'met' if t['throughput_met'] else 'NOT met'}",
+        f"cold ratio {r['ratios']['cold']} (target <= {t['cold_max']}): "
+        f"{'met' if t['cold_met'] else 'NOT met'}",
+    ]
+    for name, s in list(r["per_rule_s"].items())[:15]:
+        lines.append(f"  {s:8.3f} s  {name}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
