@@ -113,6 +113,13 @@ def available() -> bool:
     return "session" in _load()
 
 
+def installed() -> bool:
+    """Cheap check (no loading): the files and libraries are there, so the model should load."""
+    return model_files() is not None and all(
+        importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers")
+    )
+
+
 def unavailable_reason() -> str | None:
     """Why the model is not available, or None when it is."""
     state = _load()
