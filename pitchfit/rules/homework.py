@@ -233,8 +233,10 @@ class UnfilledPlaceholder(Rule):
                                        f" {ctx.prospect.first_name}", safe=True)
             yield self.hit(g.start(), g.end(), "Greeting with an empty name (a merge field "
                            "rendered blank)", fix=fix)
+        seen: set[str] = set()
         for m in _PLACEHOLDER.finditer(doc.body):
-            if _is_placeholder(m):
+            if _is_placeholder(m) and m.group(0) not in seen and len(seen) < 5:
+                seen.add(m.group(0))  # one finding per distinct tag; the first is enough
                 yield self.hit(m.start(), m.end(), self._message(m.group(0)),
                                fix=self._fill(ctx, m, subject=False))
 
@@ -703,7 +705,7 @@ class GenericFlattery(Rule):
                 continue
             after = sent.text[m.end():]
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-            if not re.search(r"\byou", nxt, re.IGNORECASE):
+            if not re.search(r"\byour\b", nxt, re.IGNORECASE):
                 nxt = ""
             if _specific(after, skip) or _specific(nxt, skip):
                 continue

@@ -1,0 +1,392 @@
+"""Ask rules: one clear, specific thing the prospect can say yes to.
+
+A sentence "asks" when it is a question or a request ("let me know", "would you", "I'd love
+to…"). The helpers here (``ask_sentences``, ``looks_like_followup``) are shared with the value
+family, which needs to know whether there is an ask to give a reason for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .base import Example, Hit, Rule, Severity
+from .kinds import compile_phrases, load_terms
+
+if TYPE_CHECKING:
+    from ..engine import Context
+    from ..text.document import Document, Segment
+
+_QUESTION = re.compile(r"\?[\s\"'”’)\]:;\-–—]*(?:[^\w\s]{0,4})\s*$")
+ASK_CUE = re.compile(
+    r"\b(?:let me know|please (?:let|reply|send|call|email|e-mail|contact|get in touch|reach out"
+    r"|find|see|click|visit|share|forward|confirm|review|consider|issue|do|post|add|link|write)"
+    r"|feel free to|reply (?:with|to|here)|hit reply|just reply|send me|email me|call me|drop me"
+    r"|ping me|let[’']s|(?:would|[’']d) appreciate (?:it )?if you|if you could|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)|happy to (?:share|send|walk|show|chat|talk|set up|jump|hop|pick|give"
+    r"|introduce|help)|(?:i|we)[’']?d (?:love|like|welcome) (?:to|the|an?)"
+    r"|(?:i|we) (?:want|would like|wanted|need) to (?:schedule|set up|invite|meet|ask|request"
+    r"|talk|speak|discuss|send)|book (?:a|some) time|grab (?:a|some) time|my calendar|calendly"
+    r"|if (?:you[’']re|you are) interested|if (?:that|this|it) (?:would be|sounds|is|seems)"
+    r" (?:useful|helpful|interesting|of interest)|interested\?|mind if|would you|could you"
+    r"|can you|are you (?:free|open|available|up for)|do you have (?:time|\d+|a few|some)"
+    r"|can (?:i|we) (?:send|show|share|set up|schedule|book|grab|get)|worth (?:a|it|\d+)"
+    r"|open to)\b",
+    re.IGNORECASE,
+)
+_FOLLOWUP = re.compile(
+    r"\b(?:following up|follow(?:ing)?[ -]up on|circl(?:e|ing) back|checking in|bump(?:ing)?"
+    r"|(?:i[’']ve|i have|we[’']ve|we have) (?:reached out|sent|emailed|written|tried)"
+    r"|sent (?:you )?a (?:note|message|email)|my (?:previous|last|earlier) (?:email|note|message)"
+    r"|closing (?:the loop|this out|the file)|close this out|haven[’']t heard back"
+    r"|as (?:i|we) mentioned|any thoughts on (?:this|the below)|on the below)\b",
+    re.IGNORECASE,
+)
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an introduction", re.compile(
+        r"\b(?:introduc\w*|intro|point me|right person|who (?:handles|owns|is responsible|should"
+        r" i)|refer me|put me in touch|connect me with)\b", re.I)),
+    ("information", re.compile(
+        r"\b(?:send (?:me|us|over)|forward (?:me|us)|resume|cv|fill (?:out|in)|reply with"
+        r"|provide|shipping address|phone number|your (?:details|information|address))\b", re.I)),
+    ("an action", re.compile(
+        r"\b(?:sign up|register|join|click|download|try (?:it|our|the)|buy|order|publish"
+        r"|post (?:a|an|it|something|my|about)|link (?:to|back)|write (?:a|an|about|up)|host"
+        r"|share (?:this|it|our)|mention|subscribe|install|add (?:a|our|my))\b", re.I)),
+    ("a meeting", re.compile(
+        r"\b(?:call|chat|meet\w*|demo|coffee|lunch|\d+[ -]?min\w*|calendar|schedule|available"
+        r"|free (?:on|for|this|next)|talk|speak|zoom|a good time|catch up)\b", re.I)),
+)
+
+
+def is_ask(sentence: str) -> bool:
+    """Whether a sentence asks the reader for something (a question or a request)."""
+    return bool(_QUESTION.search(sentence)) or bool(ASK_CUE.search(sentence))
+
+
+def ask_sentences(doc: Document) -> list[Segment]:
+    """The sentences of the content that ask for something."""
+    return [s for s in doc.sentences if is_ask(s.text)]
+
+
+def looks_like_followup(doc: Document, ctx: Context) -> bool:
+    """A follow-up by the history, or (no history given) by its own words or a Re: subject."""
+    if ctx.is_followup:
+        return True
+    if ctx.history is not None:
+        return False
+    if doc.subject and re.match(r"\s*(?:re|fwd?|aw)\s*:", doc.subject, re.IGNORECASE):
+        return True
+    return bool(_FOLLOWUP.search(doc.content.text))
+
+
+def ask_kind(sentence: str) -> str | None:
+    """What an ask sentence asks for: a meeting, information, an action, an introduction."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in _KINDS:
+        m = pattern.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+# ---- A101 vague-ask ------------------------------------------------------------------------
+
+
+class VagueAsk(Rule):
+    """An ask with no topic: "a quick call to go over how we can help", "explore synergies".
+
+    What it does
+        Flags asks for a meeting or a connection about nothing in particular: "discuss how we
+        can help your business", "explore potential synergies", "learn more about our
+        services", "I'd love to connect", a bare "Let's talk.". An ask about a named problem
+        ("15 minutes on your SDR ramp plan?") is specific and left alone.
+
+    Why it matters
+        A busy buyer protects their calendar; a meeting with no stated purpose is the easiest
+        thing in their inbox to ignore. Say what the conversation is about and why it is worth
+        their time.
+
+    Principle
+        002_a3c7499a1667f438 ("vaguebooking"): "a quick call… to go over how we can help" with
+        "your IT infrastructure" is a big pot of nothing; target the pitch.
+    """
+
+    code = "A101"
+    name = "vague-ask"
+    severity = Severity.WARNING
+    fix_title = "Name the specific problem or result the conversation is about"
+    bad = (
+        Example("Hi Dana,\n\nWould you have time for a quick call next week to go over how we "
+                "can help?", span="go over how we can help"),
+        Example("Hi Dana,\n\nI'd love to find a time to connect and explore potential synergies "
+                "between our teams.", span="explore potential synergies"),
+        Example("Hi Dana,\n\nCan we schedule a demo so you can learn more about how we can help "
+                "your business?", span="learn more about how we"),
+        Example("Hi Dana,\n\nLet's talk.", span="Let's talk."),
+    )
+    good = (
+        Example("Hi Dana,\n\nSaw the 12 SDR openings. Would 15 minutes on how you plan to ramp "
+                "them be useful? Happy to share the checklist we use."),
+        Example("Hi Dana,\n\nWe cut month-end close from 14 days to 2 for Carta. Worth a look "
+                "at how that could work for your finance team?"),
+        Example("Hi Dana,\n\nHere is how we can help: we take the bank runs off your managers' "
+                "plates. Is cash handling on your list this quarter?",
+                note="'how we can help' as a lead-in, not as the ask"),
+    )
+    _anywhere = compile_phrases(load_terms("ask_vague")["anywhere"])
+    _in_ask = compile_phrases(load_terms("ask_vague")["in_ask"])
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        count = 0
+        for sent in doc.sentences:
+            m = self._anywhere.search(sent.text)
+            if m is None and is_ask(sent.text):
+                m = self._in_ask.search(sent.text)
+            if m is None:
+                continue
+            yield self.hit(sent.start + m.start(), sent.start + m.end(),
+                           f"Vague ask: {m.group(0)!r} says nothing about what you would "
+                           "discuss or why")
+            count += 1
+            if count >= 2:
+                return
+
+
+# ---- A102 multiple-asks --------------------------------------------------------------------
+
+
+class MultipleAsks(Rule):
+    """Asks for two different things at once (a call and a referral, a reply and a download).
+
+    What it does
+        Reads each asking sentence for what it asks for (a meeting, information, an action,
+        an introduction) and flags the email when two different kinds of ask compete. Asking
+        for the same meeting twice ("a call?… Tuesday or Thursday?") is one ask.
+
+    Why it matters
+        Each extra ask is another decision, and the reader who does not want to do one of
+        them answers neither. Put each ask in its own email so one can move without the other.
+
+    Principle
+        003_56500c1ee79e2572 (tips for emailing CEOs): make it easy to reply; if there are
+        multiple asks, separate them into multiple emails.
+    """
+
+    code = "A102"
+    name = "multiple-asks"
+    severity = Severity.WARNING
+    fix_title = "Keep the one ask that matters most; send the others separately"
+    bad = (
+        Example("Hi Dana,\n\nAre you free for a 20-minute call on Tuesday? Also, could you "
+                "introduce me to whoever runs finance?", span="introduce me"),
+        Example("Hi Dana,\n\nPlease send me your current price list. And would you be open to "
+                "a demo next week?"),
+    )
+    good = (
+        Example("Hi Dana,\n\nWould a 20-minute call on Tuesday work? If Tuesday is bad, is "
+                "Thursday at 10 free?"),
+        Example("Hi Dana,\n\nWould you mind pointing me to whoever owns onboarding? Happy to "
+                "take it from there."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        first: tuple[str, Segment] | None = None
+        for sent in ask_sentences(doc):
+            kind = ask_kind(sent.text)
+            if kind is None:
+                continue
+            if first is None:
+                first = (kind, sent)
+            elif kind != first[0]:
+                yield self.hit(sent.start, sent.end,
+                               f"A second ask: {kind} on top of {first[0]}")
+                return
+
+
+# ---- A103 no-ask ---------------------------------------------------------------------------
+
+
+class NoAsk(Rule):
+    """A first touch that never says what the reader should do next.
+
+    What it does
+        On a first email (no earlier message sent in the history) flags a body with no
+        question and no request at all. Follow-ups and drip content may inform without
+        asking; with no history given, an email that says it is a follow-up ("following up on
+        the below", a ``Re:`` subject) counts as one.
+
+    Why it matters
+        An email without an ask leaves the work of deciding what happens next to the buyer,
+        who will not do it. A single easy question makes the reply one line long.
+
+    Principle
+        003_56500c1ee79e2572: "have 5 mins to chat this week?" is the better email because it
+        ends in one clear, answerable ask; 004_adf2a3e1e6fa8705 adds that it is not the
+        buyer's job to work out what you want.
+    """
+
+    code = "A103"
+    name = "no-ask"
+    severity = Severity.WARNING
+    fix_title = "End with one specific question the prospect can answer in a line"
+    bad = (
+        Example("Hi Dana,\n\nWe help logistics teams cut dispatch time. Our customers include "
+                "regional carriers.\n\nBest,\nSam", span="Our customers include regional "
+                "carriers."),
+        Example("Hi Dana,\n\nI'm starting a company in fashion retail and saw your profile "
+                "through a friend."),
+    )
+    good = (
+        Example("Hi Dana,\n\nWe help logistics teams cut dispatch time. Worth 15 minutes?"),
+        Example("Hi Dana,\n\nWe just published the dispatch benchmark I mentioned.\n\n"
+                "https://example.com/report",
+                history=({"direction": "out", "sent_at": "2026-01-05", "body": "Hi Dana"},),
+                note="a follow-up sharing content may carry no ask"),
+        Example("Hi Dana,\n\nNoticed your pricing page has no sales contact. Happy to share "
+                "what we have seen work if that would be useful."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not doc.sentences or looks_like_followup(doc, ctx):
+            return
+        if ask_sentences(doc):
+            return
+        if doc.subject and is_ask(doc.subject):
+            return
+        last = doc.sentences[-1]
+        yield self.hit(last.start, last.end,
+                       "No ask: the email never says what you want the reader to do")
+
+
+# ---- A104 info-update-request --------------------------------------------------------------
+
+_INFO_UPDATE = re.compile(
+    r"\b(?:information|info|data|contact|record|profile|details) (?:update|verification|check)"
+    r"|\b(?:update|confirm|verify|validate|check|review|complete)"
+    r" (?:your|the|some|a few|our)(?: (?:contact|company|account|business|personal|current))?"
+    r" (?:information|info|details|data|records?|profile|listing|entry"
+    r"|e-?mail address|phone number|mailing address|address)\b"
+    r"|\b(?:update|confirm|verify) (?:the|your) names?(?: and (?:e-?mail|phone|title)s?)?"
+    r"|\b(?:we are|we[’']re|i am|i[’']m) updating (?:our|my) (?:records|database|files|list|crm)"
+    r"|\bkeep (?:our|my) (?:records|database|files|list) (?:up to date|current|accurate)"
+    r"|\bupdate (?:our|my) (?:records|database|files|crm|list)\b",
+    re.IGNORECASE,
+)
+
+
+class InfoUpdateRequest(Rule):
+    """Asks a stranger to update or confirm their information.
+
+    What it does
+        Flags requests to "update your information", "confirm your contact details", "verify
+        your email address" or help "keep our records up to date" in a cold email. Describing
+        a product that keeps records current is not a request and is left alone.
+
+    Why it matters
+        Nobody owes a stranger an "information update", and in an age of phishing it is
+        exactly what a scam asks for: it costs trust and gets no reply.
+
+    Principle
+        002_a3c7499a1667f438: do not ask for "a few minutes of your time to update your
+        information"; why would anyone give that to someone they do not know?
+    """
+
+    code = "A104"
+    name = "info-update-request"
+    severity = Severity.WARNING
+    fix_title = "Drop the request; ask about their problem instead"
+    bad = (
+        Example("Hi Dana,\n\nDo you have a few minutes to update your contact information for "
+                "our records?", span="update your contact information"),
+        Example("Hello,\n\nCould you please confirm your email address and phone number so we "
+                "can keep our records up to date?", span="confirm your email address"),
+    )
+    good = (
+        Example("Hi Dana,\n\nOur sync keeps your CRM's contact data current without anyone "
+                "typing. Worth a look for your ops team?"),
+        Example("Hi Dana,\n\nI'll confirm the room for Tuesday's workshop once you reply. Does "
+                "10am suit?"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for sent in doc.sentences:
+            m = _INFO_UPDATE.search(sent.text)
+            if m is None:
+                continue
+            if not (is_ask(sent.text) or m.group(0).lower().split()[0] in {
+                    "information", "info", "data", "contact", "record", "profile", "details"}):
+                continue
+            yield self.hit(sent.start + m.start(), sent.start + m.end(),
+                           f"Information-update request ({m.group(0)!r}) from a stranger")
+            return
+
+
+# ---- A105 reasonless-intro-request ---------------------------------------------------------
+
+_INTRO = re.compile(
+    r"\b(?:(?:could|can|would|will) you (?:please |kindly )?)?(?:introduce me|intro me"
+    r"|connect me (?:to|with)|put me in touch(?: with)?|refer me to)\b"
+    r"|\b(?:an?|the) (?:warm |quick |brief )?intro(?:duction)? (?:to|with)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(?:because|since|given|so that|as (?:they|their|he|she|it)|they(?:[’']re|[’']ve| are"
+    r"| have| just| recently| might| may| could| would| need| said| told| posted| mentioned)"
+    r"|their|(?:he|she)(?:[’']s| is| has| just| recently| might| may| could| would| needs?)"
+    r"|his|her|which (?:would|could|might)|could (?:save|help|cut|use|benefit)"
+    r"|would (?:save|help|cut|benefit)|noticed|saw|read)\b",
+    re.IGNORECASE,
+)
+
+
+class ReasonlessIntroRequest(Rule):
+    """Asks for an introduction without saying why the other side would want it.
+
+    What it does
+        Flags requests to "introduce me to", "put me in touch with" or "connect me with"
+        someone when neither that sentence nor the ones around it give a reason the third
+        party would care (their situation, what it would save them). Asking who the right
+        person is, after a wrong-role guess, is not an introduction request.
+
+    Why it matters
+        An introducer spends their own credibility; they need the line to say when they pass
+        you on. Without a reason for the other side, the request cannot be granted.
+
+    Principle
+        004_adf2a3e1e6fa8705: board members asked for intros reply "why do you think they have
+        a need for this? what should I be saying when I suggest they talk to you?"
+    """
+
+    code = "A105"
+    name = "reasonless-intro-request"
+    severity = Severity.WARNING
+    fix_title = "Say why the person you want to meet would care (their problem, your result)"
+    bad = (
+        Example("Hi Dana,\n\nI see you sit on the board of Helix. Could you introduce me to "
+                "the right people there? We sell logistics software.",
+                span="Could you introduce me"),
+        Example("Hi Dana,\n\nWould you put me in touch with your CFO? Thanks!",
+                span="put me in touch with"),
+    )
+    good = (
+        Example("Hi Dana,\n\nHelix just opened two new warehouses, and their dispatch team is "
+                "hiring fast. Could you introduce me to their COO? We cut dispatch errors by "
+                "a third for Orbit."),
+        Example("Hi Dana,\n\nWould you mind pointing me to whoever owns payments at Helix? "
+                "Happy to take it from there."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        sents = doc.sentences
+        for i, sent in enumerate(sents):
+            m = _INTRO.search(sent.text)
+            if m is None:
+                continue
+            around = " ".join(s.text for s in sents[max(0, i - 2): i + 2])
+            around = around.replace(m.group(0), " ")
+            if _REASON.search(around):
+                continue
+            yield self.hit(sent.start + m.start(), sent.start + m.end(),
+                           "Introduction request with no reason the other side would care")
+            return
