@@ -127,8 +127,10 @@ def main() -> int:
         "own_examples_sha256": sha256(own_files) if own_files else None,
     }
     if not shared_file.exists():
-        print(f"shared data not found at {shared_file}: training on our own examples only "
-              f"({len(own)} replies); no cross-validated figure on the shared set.")
+        print(
+            f"shared data not found at {shared_file}: training on our own examples only "
+            f"({len(own)} replies); no cross-validated figure on the shared set."
+        )
         info["shared"] = None
         fitted = train(own_texts, own_labels)
         if not args.dry_run:
@@ -148,7 +150,9 @@ def main() -> int:
         for held in folds(s_labels, args.folds, seed=rep):
             held_set = set(held)
             tr = [i for i in range(len(shared)) if i not in held_set]
-            fitted = train([s_texts[i] for i in tr] + own_texts, [s_labels[i] for i in tr] + own_labels)
+            fitted = train(
+                [s_texts[i] for i in tr] + own_texts, [s_labels[i] for i in tr] + own_labels
+            )
             gold += [s_labels[i] for i in held]
             pred += predict(fitted, [s_texts[i] for i in held])
         macros.append(macro(scores(gold, pred)))
@@ -170,17 +174,26 @@ def main() -> int:
         "per_intent": {k: {m: round(v, 3) for m, v in row.items()} for k, row in table.items()},
     }
     info["transfer_shared_to_own_examples_macro_f1"] = round(macro(transfer), 4)
-    print(f"cross-validated macro-F1 (shared set, {args.repeats}x{args.folds}-fold): "
-          f"{np.mean(macros):.3f}  per repeat {', '.join(f'{m:.3f}' for m in macros)}")
+    print(
+        f"cross-validated macro-F1 (shared set, {args.repeats}x{args.folds}-fold): "
+        f"{np.mean(macros):.3f}  per repeat {', '.join(f'{m:.3f}' for m in macros)}"
+    )
     print(f"{'intent':16s} {'prec':>6s} {'rec':>6s} {'f1':>6s} {'n':>4s}")
     for name, row in table.items():
-        print(f"{name:16s} {row['precision']:6.2f} {row['recall']:6.2f} {row['f1']:6.2f} "
-              f"{int(row['support'] / args.repeats):4d}")
-    print(f"transfer (train shared only -> own 5-language examples) macro-F1: {macro(transfer):.3f}")
+        print(
+            f"{name:16s} {row['precision']:6.2f} {row['recall']:6.2f} {row['f1']:6.2f} "
+            f"{int(row['support'] / args.repeats):4d}"
+        )
+    print(
+        f"transfer (train shared only -> own 5-language examples) macro-F1: {macro(transfer):.3f}"
+    )
     fitted = train(s_texts + own_texts, s_labels + own_labels)
     if not args.dry_run:
         intent_model.save(fitted, info)
-        print(f"wrote {intent_model.WEIGHTS.relative_to(ROOT)} and {intent_model.PROVENANCE.relative_to(ROOT)}")
+        print(
+            f"wrote {intent_model.WEIGHTS.relative_to(ROOT)} and "
+            f"{intent_model.PROVENANCE.relative_to(ROOT)}"
+        )
     return 0
 
 

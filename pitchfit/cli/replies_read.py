@@ -83,13 +83,19 @@ def _finish(ctx: click.Context, run: _Run) -> None:
 
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+_OUTPUT = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout."
+)
 
 
 @click.command()
 @_FILES
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
 )
 @_OUTPUT
 @click.pass_context
@@ -123,7 +129,9 @@ def _table(rows: list[dict[str, Any]]) -> str:
             detail = " ".join(str(v) for v in (ref["name"], ref["email"], ref["role"]) if v)
         elif r["objection_type"]:
             detail = r["objection_type"]
-        lines.append((r["location"], r["intent"], f"{r['confidence']:.2f}", r["next_action"], detail))
+        lines.append(
+            (r["location"], r["intent"], f"{r['confidence']:.2f}", r["next_action"], detail)
+        )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(head) - 1)]
     text = []
     for line in lines:
@@ -135,10 +143,16 @@ def _table(rows: list[dict[str, Any]]) -> str:
 @click.command()
 @_FILES
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
 )
 @click.option("--received-at", help="Date the replies arrived (ISO), when the mail has no Date.")
-@click.option("--asked-before", is_flag=True, help="We already asked these 'no's what would make them buy.")
+@click.option(
+    "--asked-before", is_flag=True, help="We already asked these 'no's what would make them buy."
+)
 @_OUTPUT
 @click.pass_context
 def classify(

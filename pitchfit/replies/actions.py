@@ -32,17 +32,21 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 _TEXT: dict[str, dict[str, str]] = {
     "interested": {
-        "en": "Great, thanks. Would Tuesday or Wednesday work for a 20-minute call? I'll send an invite.",
+        "en": "Great, thanks. Would Tuesday or Wednesday work for a 20-minute call? "
+        "I'll send an invite.",
         "fr": "Parfait, merci. Mardi ou mercredi vous conviendrait pour un appel de 20 minutes ?",
         "de": "Danke! Passt Ihnen Dienstag oder Mittwoch für ein 20-minütiges Gespräch?",
-        "es": "Genial, gracias. ¿Te va bien el martes o el miércoles para una llamada de 20 minutos?",
+        "es": "Genial, gracias. ¿Te va bien el martes o el miércoles para una llamada "
+        "de 20 minutos?",
         "nl": "Top, dank je. Past dinsdag of woensdag voor een gesprek van 20 minuten?",
     },
     "question": {
         "en": "Good question. Short answer: <your answer>. Happy to go deeper on a short call.",
-        "fr": "Bonne question. En bref : <votre réponse>. Volontiers plus de détails par téléphone.",
+        "fr": "Bonne question. En bref : <votre réponse>. Volontiers plus de détails "
+        "par téléphone.",
         "de": "Gute Frage. Kurz gesagt: <Ihre Antwort>. Gern mehr dazu in einem kurzen Gespräch.",
-        "es": "Buena pregunta. En breve: <tu respuesta>. Encantado de ampliarlo en una llamada corta.",
+        "es": "Buena pregunta. En breve: <tu respuesta>. Encantado de ampliarlo en una "
+        "llamada corta.",
         "nl": "Goede vraag. Kort gezegd: <jouw antwoord>. Ik licht het graag kort telefonisch toe.",
     },
     "not_interested": {

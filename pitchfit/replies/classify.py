@@ -152,11 +152,13 @@ def classify_reply(text: str, *, context: dict[str, Any] | None = None) -> Reply
     subject = headers.get("Subject") or headers.get("subject") or ""
     basis = f"{subject}\n{body}" if auto and subject else body
     intent, confidence, method = classify_text(basis, auto_reply=auto)
-    received = (
-        _as_date(ctx.get("received_at")) or _as_date(parsed.date) or datetime.now().date()
-    )
+    received = _as_date(ctx.get("received_at")) or _as_date(parsed.date) or datetime.now().date()
     exclude = {a for a in (parsed.from_address, ctx.get("from_address")) if isinstance(a, str)}
-    referral = find_referral(body, exclude=exclude) if intent in ("wrong_person", "out_of_office") else None
+    referral = (
+        find_referral(body, exclude=exclude)
+        if intent in ("wrong_person", "out_of_office")
+        else None
+    )
     back = return_date(body, received) if intent == "out_of_office" else None
     follow = follow_up_date(body, received) if intent == "not_now" else None
     objection = cues.objection_type(body) if intent == "objection" else None

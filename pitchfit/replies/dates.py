@@ -48,7 +48,8 @@ _ORD = r"(?:st|nd|rd|th|er|e|º|\.)?"
 _YEAR = r"(?:,?\s*(?P<y>\d{4}))?"
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _DAY_MONTH = re.compile(
-    rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?(?P<mon>{_M})\b\.?(?:\s+de)?{_YEAR}", re.IGNORECASE
+    rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?(?P<mon>{_M})\b\.?(?:\s+de)?{_YEAR}",
+    re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(rf"\b(?P<mon>{_M})\b\.?\s+(?P<d>\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE)
 _RANGE = re.compile(
@@ -56,7 +57,9 @@ _RANGE = re.compile(
     rf"(?:de\s+)?(?P<mon>{_M})\b{_YEAR}",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{2,4}))?(?![\d/-])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{2,4}))?(?![\d/-])"
+)
 _WEEKDAY_RE = re.compile(rf"\b(?P<w>{_W})\b\.?", re.IGNORECASE)
 _INCLUSIVE = re.compile(
     r"^\s*(?:inclus(?:e|ive)?|compris|einschließlich|inclusive|incluido)|"
@@ -112,7 +115,11 @@ def mentions(text: str, today: date) -> list[tuple[int, int, date]]:
         found.append((start, end, value))
 
     for m in _ISO.finditer(text):
-        add(m.start(), m.end(), _make(int(m.group("y")), int(m.group("m")), int(m.group("d")), today))
+        add(
+            m.start(),
+            m.end(),
+            _make(int(m.group("y")), int(m.group("m")), int(m.group("d")), today),
+        )
     for m in _RANGE.finditer(text):
         month = MONTH[m.group("mon").lower()]
         end_day = _make(_year(m.group("y"), today), month, int(m.group("d")), today)
@@ -120,7 +127,11 @@ def mentions(text: str, today: date) -> list[tuple[int, int, date]]:
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
             month = MONTH[m.group("mon").lower()]
-            add(m.start(), m.end(), _make(_year(m.group("y"), today), month, int(m.group("d")), today))
+            add(
+                m.start(),
+                m.end(),
+                _make(_year(m.group("y"), today), month, int(m.group("d")), today),
+            )
     for m in _NUMERIC.finditer(text):
         add(m.start(), m.end(), _numeric(m, today))
     for m in _WEEKDAY_RE.finditer(text):

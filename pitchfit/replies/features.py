@@ -8,6 +8,7 @@ French, German, Spanish or Dutch. Hashing uses CRC32, which is stable across run
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
@@ -43,7 +44,9 @@ DENSE = (
 DIM = BUCKETS + len(DENSE)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _NEGATIVE_START = re.compile(r"^(?:no|nope|non|nein|nee|not|pas|kein|geen)\b")
-_DATEISH = re.compile(r"\d{1,2}[/.-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+[a-zé]{3,}|\b(?:19|20)\d\d\b")
+_DATEISH = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+[a-zé]{3,}|\b(?:19|20)\d\d\b"
+)
 
 
 def _bucket(token: str) -> int:
@@ -70,7 +73,7 @@ def featurize(text: str) -> NDArray[np.float32]:
     vec = np.zeros(DIM, dtype=np.float32)
     words = _WORD.findall(low)
     _add_block(vec, [f"w:{w}" for w in words], 1.0)
-    _add_block(vec, [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)], 0.7)
+    _add_block(vec, [f"b:{a} {b}" for a, b in itertools.pairwise(words)], 0.7)
     chars: list[str] = []
     for w in words[:400]:
         padded = f" {w} "

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 from html.parser import HTMLParser
+from typing import ClassVar
 
 _KNOWN_HEADERS = {
     "from",
@@ -171,7 +172,9 @@ def is_auto_reply(headers: dict[str, str]) -> bool:
     auto = low.get("auto-submitted")
     if auto and auto != "no":
         return True
-    if any(k in low for k in ("x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply")):
+    if any(
+        k in low for k in ("x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply")
+    ):
         return True
     if low.get("precedence") in {"auto_reply", "auto-reply", "bulk", "junk"}:
         return True
@@ -183,8 +186,22 @@ def is_auto_reply(headers: dict[str, str]) -> bool:
 class _HtmlText(HTMLParser):
     """Collect visible text; blockquotes and Gmail quote divs become ``>`` lines."""
 
-    _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table"}
-    _SKIP = {"script", "style", "head", "title"}
+    _BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+    }
+    _SKIP: ClassVar[set[str]] = {"script", "style", "head", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

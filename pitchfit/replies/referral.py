@@ -23,7 +23,10 @@ _CUE = (
     r"habla\s+con|contacta(?:r)?\s+con|escribe\s+a|"
     r"neem\s+contact\s+op\s+met|dat\s+is|mail\s+naar)"
 )
-_TITLE = r"(?:(?:herrn?|frau|monsieur|madame|mr\.?|mrs\.?|ms\.?|señora?|sr\.?|sra\.?|mevrouw|meneer|de\s+heer)\s+)?"
+_TITLE = (
+    r"(?:(?:herrn?|frau|monsieur|madame|mr\.?|mrs\.?|ms\.?|señora?|sr\.?|sra\.?|mevrouw|"
+    r"meneer|de\s+heer)\s+)?"
+)
 _ROLE_WORDS = (
     r"head|director|directeur|directrice|directora?|manager|vp|vice\s+president|chief|cto|ceo|cfo|"
     r"coo|cmo|cio|cro|lead|officer|owner|responsable|leiter(?:in)?|geschäftsführer(?:in)?|"

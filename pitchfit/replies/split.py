@@ -138,7 +138,7 @@ def _from_block(lines: list[str], i: int) -> int | None:
             end = j + 1
         elif j == i:
             return None
-    return end if keys >= 2 and _FIRST_KEY.match(lines[i]) or keys >= 3 else None
+    return end if (keys >= 2 and _FIRST_KEY.match(lines[i])) or keys >= 3 else None
 
 
 def header_at(lines: list[str], i: int) -> int | None:
@@ -178,7 +178,7 @@ def _extend_to_colon(lines: list[str], i: int) -> int:
 
 
 def _inline_split(line: str) -> tuple[str, int] | None:
-    """"reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" shares one line."""
+    """ "reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" shares one line."""
     if len(line) > _MAX_LINE or _is_quote(line):
         return None
     m = _IN_LINE_ON.match(line)
@@ -199,9 +199,7 @@ def _quote_end(lines: list[str], i: int) -> int:
         line = lines[j]
         if _is_quote(line):
             last = j
-        elif _blank(line):
-            pass
-        elif (
+        elif _blank(line) or (
             j + 1 < n and _is_quote(lines[j + 1]) and j > 0 and _is_quote(lines[j - 1])
         ):
             pass
