@@ -12,7 +12,8 @@ from ..store.ingest import Outcome, ingest_paths
 def _line(outcome: Outcome) -> str:
     if outcome.status == "error":
         return f"error: {outcome.where}: {outcome.error}"
-    text = f"{outcome.status}: {outcome.where}: {outcome.from_address or '-'}"
+    label = "already stored" if outcome.status == "duplicate" else outcome.status
+    text = f"{label}: {outcome.where}: {outcome.from_address or '-'}"
     if outcome.intent:
         text += f" ({outcome.intent})"
     for entry in outcome.suppressed:
