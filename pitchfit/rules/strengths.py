@@ -1,0 +1,444 @@
+"""Strengths: what a good outreach email does, credited so writers keep doing it.
+
+A strength's ``check`` yields one Hit when the email earns it (the engine keeps the first).
+Its ``good`` examples earn it; its ``bad`` examples are near-misses that must not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from .base import Example, Hit, Rule
+from .followup import _GUILT_RE
+from .style import Deferential, FormalFiller, Hype, own_end
+
+if TYPE_CHECKING:
+    from ..engine import Context
+    from ..text.document import Document, Segment
+
+
+def _own_sentences(doc: Document) -> list[Segment]:
+    end = own_end(doc)
+    return [s for s in doc.sentences if s.start < end]
+
+
+# ---- specific research ------------------------------------------------------------------------
+_OBJ = r"(?:your|you|about|that|the|how|(?-i:[A-Z]))"
+_OBSERVED = re.compile(
+    r"(?<!\w)(?:saw|seen|noticed|caught|came across|congrats on|congratulations on|looks like"
+    rf"|(?:read|heard|listened to|watched|looked at|looking at|mentioned(?: that)?) {_OBJ}"
+    r"|I know (?:you|your team) (?:cover|run|manage|lead|write|built|are)"
+    r"|your (?:recent |latest |last )?(?:blog post|post|podcast|article|talk|episode|interview"
+    r"|keynote|paper|tweet|thread|report|launch|announcement|webinar|newsletter|book))(?!\w)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|%[A-Z_]{2,}%|<[A-Z][A-Z _]{1,30}>")
+_CAP_TOKEN = re.compile(r"(?<![\w.@/])([A-Z][\w&'’.-]*[A-Za-z0-9])")
+_GENERIC_NAMES = """I I'm I’m I've I’ve I'd I’d LinkedIn Twitter Facebook Instagram GitHub
+Github Google YouTube Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+March April May June July August September October November December Hi Hey Hello Dear CEO CTO
+CFO CMO COO VP"""
+_NOT_SPECIFIC = frozenset(_GENERIC_NAMES.split())
+_DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r"[\"“][^\"”\n]{8,80}[\"”]")
+_FACT_WORD = re.compile(r"[^\W_]{4,}")
+
+
+def _specific(text: str, after: int) -> bool:
+    """A number, a quoted phrase or a proper name after the observation verb."""
+    tail = text[after:]
+    if _DIGIT.search(tail) or _QUOTED.search(tail):
+        return True
+    return any(m.group(1) not in _NOT_SPECIFIC for m in _CAP_TOKEN.finditer(tail))
+
+
+class SpecificResearch(Rule):
+    """Refers to something specific that only research would find.
+
+    What it does
+        Credits a sentence that reports an observation ("saw", "noticed", "your podcast on…",
+        "congrats on…") followed by a specific detail: a number, a proper name or a quoted
+        phrase; or that repeats a fact from the prospect's research notes. Placeholders and
+        generic objects ("your website", "your profile") do not count.
+
+    Why it matters
+        Specific research is what earns a reply: it shows the sender spent time on this person
+        and gives them a reason to feel they owe a polite answer.
+
+    Principle
+        000_89adfda597195df7 (the one email the author answered referred to something in his
+        podcast that you had to have listened to, not the title or show notes).
+    """
+
+    code = "G101"
+    name = "specific-research"
+    kind = "strength"
+    bad = (
+        Example("Hi Rosa,\n\nI came across your website and loved it. Open to a chat?\n\nBen"),
+        Example("Hi Rosa,\n\nI noticed that {{company}} is growing fast. Open to a chat?\n\nBen"),
+        Example("Hi Rosa,\n\nI saw your LinkedIn profile and wanted to connect.\n\nBen"),
+    )
+    good = (
+        Example(
+            "Hi Rosa,\n\nHeard your episode with Tom Ruiz on pricing pilots, especially the bit "
+            "about annual-only plans. Want our churn numbers on that?\n\nBen"
+        ),
+        Example(
+            "Hi Rosa,\n\nSaw you opened 3 new stores in Lyon this spring. How do you staff the "
+            "weekend shifts?\n\nBen"
+        ),
+        Example(
+            "Hi Rosa,\n\nYour team is moving the warehouse to the new site, so returns will be "
+            "tricky for a while. Want our checklist?\n\nBen",
+            prospect={
+                "name": "Rosa Diaz",
+                "facts": [{"text": "moving the warehouse to a new site", "source": "press"}],
+            },
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        facts = [
+            words
+            for f in (ctx.prospect.facts if ctx.prospect else [])
+            if len(words := {w.lower() for w in _FACT_WORD.findall(f.text)}) >= 2
+        ]
+        for sent in _own_sentences(doc):
+            text = sent.text
+            if _PLACEHOLDER.search(text):
+                continue
+            lowered = {w.lower() for w in _FACT_WORD.findall(text)}
+            if any(len(words & lowered) >= max(2, int(0.6 * len(words))) for words in facts):
+                yield self.hit(sent.start, sent.end, "refers to what research found about them")
+                return
+            m = _OBSERVED.search(text)
+            if m and _specific(text, m.end()):
+                yield self.hit(sent.start, sent.end, "refers to something specific about them")
+                return
+
+
+# ---- single clear ask -------------------------------------------------------------------------
+_IMPERATIVE_ASK = re.compile(
+    r"(?<!\w)(?:(?:please |just )?let me know|please (?:send|reply|call|share|confirm|book|"
+    r"schedule|get back|forward|introduce)|reply with|grab a (?:time|slot)|book a (?:time|slot)"
+    r"|(?:if|could|would|can) you (?:could |please )?(?:spare|send|share|introduce|forward|reply"
+    r"|call|book|schedule|point me))(?!\w)",
+    re.IGNORECASE,
+)
+_VAGUE_ASK = re.compile(
+    r"(?<!\w)(?:go over|discuss how|learn more|explore|synerg\w*|touch base|pick your brain"
+    r"|how (?:we|our \w+) (?:can|could|might) help|your needs|opportunit\w+|connect and"
+    r"|when (?:you(?:'re|’re| are)|you have) (?:free|available|time)|availability|hear more"
+    r"|interested in (?:a|an|learning|hearing)|let me know (?:if|what|when|your thoughts)"
+    r"|(?:open|available) (?:to|for) a (?:quick )?(?:chat|call)|(?:a|quick) demo"
+    r"|continue the conversation)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _asks(doc: Document) -> list[Segment]:
+    out = []
+    for sent in _own_sentences(doc):
+        text = sent.text.rstrip("\"'”’) ")
+        if text.endswith("?") or _IMPERATIVE_ASK.search(sent.text):
+            out.append(sent)
+    return out
+
+
+class SingleClearAsk(Rule):
+    """Exactly one ask, and a specific one.
+
+    What it does
+        Credits an email whose own text holds exactly one ask (a question or a request such as
+        "let me know…") that is short and specific, not "a quick call to go over how we can
+        help".
+
+    Why it matters
+        One ask is one decision, answerable in a line from a phone. Several asks stall on the
+        one the reader doesn't want to answer; a vague ask gives them nothing to say yes to.
+
+    Principle
+        003_56500c1ee79e2572 ("5 Tips For Emailing CEOs", tip 4): make it easy to reply; one
+        ask per email, and 002_a3c7499a1667f438 (no vague "quick call to go over how we help").
+    """
+
+    code = "G102"
+    name = "single-clear-ask"
+    kind = "strength"
+    options: ClassVar[dict[str, int]] = {"max_words": 30}
+    bad = (
+        Example(
+            "Hi Theo,\n\nAre you free Tuesday at 10? Also, could you introduce me to your CFO?"
+            "\n\nMia"
+        ),
+        Example(
+            "Hi Theo,\n\nWould you have time for a quick call to go over how we can help your "
+            "team?\n\nMia"
+        ),
+        Example("Hi Theo,\n\nWe rebuilt the freight audit for two of your competitors.\n\nMia"),
+    )
+    good = (
+        Example(
+            "Hi Theo, have 5 mins to chat this week? Need to agree two points before our "
+            "launch. Thx."
+        ),
+        Example(
+            "Hi Theo,\n\nYour Q3 freight invoices are audited by hand. We automate that for "
+            "Dutch 3PLs. Worth 15 minutes on Thursday?\n\nMia"
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        asks = _asks(doc)
+        if len(asks) != 1:
+            return
+        ask = asks[0]
+        if _VAGUE_ASK.search(ask.text) or len(ask.text.split()) > int(
+            self.option(ctx, "max_words")
+        ):
+            return
+        yield self.hit(ask.start, ask.end, "one clear, specific ask")
+
+
+# ---- reason given -----------------------------------------------------------------------------
+_REASON = re.compile(
+    r"(?<!\w)(?:because|(?:which|that|usually|often|typically) means"
+    r"|since (?:you|your|we|our|the|it|I|they|their|this)"
+    r"|so (?:that )?(?:you|we|I|your|our|they|the team) (?:can|could|don[’']?t|won[’']?t|will"
+    r"|stop|get|never|no longer)|which (?:is why|means)|that(?:[’']s| is) why|that means"
+    r"|the reason|given (?:your|that|the|how)|ahead of (?:your|our|the)"
+    r"|(?:have|has|got) an? (?:\w+ ){0,3}(?:meeting|deadline|review|launch|audit|renewal)"
+    r" coming up)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+class ReasonGiven(Rule):
+    """Gives a reason: "because…", "so that…", "ahead of our board meeting".
+
+    What it does
+        Credits an email whose own text gives a reason for the request or the claim, in any
+        of the usual forms ("because", "since you…", "so your team can…", "which means",
+        "have a board meeting coming up").
+
+    Why it matters
+        People say yes far more often to a request that comes with a reason, even a thin one.
+        A reason also answers the buyer's first question: why me, why now?
+
+    Principle
+        003_56500c1ee79e2572 ("The Photocopier Effect": adding "because" raised compliance
+        from 60% to over 90%) and 004_adf2a3e1e6fa8705 ("why do you think we need this?").
+    """
+
+    code = "G103"
+    name = "reason-given"
+    kind = "strength"
+    bad = (
+        Example("Hi Jo,\n\nWe have been in business since 2009. Can we talk on Monday?\n\nSam"),
+        Example("Hi Jo,\n\nI wanted to introduce myself and our company. Call Monday?\n\nSam"),
+    )
+    good = (
+        Example(
+            "Hi Jo,\n\nWriting because your renewal with your payroll provider is due in June. "
+            "Call Monday?\n\nSam"
+        ),
+        Example(
+            "Hi Jo, have 5 mins this week? Have a budget review coming up and need to agree "
+            "two things. Thx."
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        end = own_end(doc)
+        m = _REASON.search(doc.body, doc.content.start, end)
+        if m:
+            yield self.hit(m.start(), m.end(), "gives a reason")
+
+
+# ---- peer tone --------------------------------------------------------------------------------
+_EAGER = re.compile(
+    r"(?<!\w)(?:I(?:[’']d| would) (?:love|like) to|we(?:[’']d| would) love to|please|I was "
+    r"wondering|if you (?:have|get|find) (?:the |some )?time|hope to hear|looking forward"
+    r"|my name is|introduce (?:myself|ourselves)|thank you for your time|happy \w+day|regarding"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+class PeerTone(Rule):
+    """Written as a peer: plain, direct, no apology, ceremony or hype.
+
+    What it does
+        Credits an email of at least ``min_words`` words with no deferential phrase, formal
+        filler, hype, guilt trip or eager-salesperson wording ("I'd love to", "please",
+        "looking forward"), whose sentences average at most ``max_sentence_words`` words.
+
+    Why it matters
+        Buyers answer professionals and screen out salespeople. Short, direct sentences with
+        no deference read like one equal writing to another.
+
+    Principle
+        003_56500c1ee79e2572 ("5 Tips For Emailing CEOs", tip 5 "Be their equal", and "Don't
+        Be A Salesperson": be a professional bringing value, on a level playing field).
+    """
+
+    code = "G104"
+    name = "peer-tone"
+    kind = "strength"
+    options: ClassVar[dict[str, int]] = {"min_words": 8, "max_sentence_words": 20}
+    bad = (
+        Example(
+            "Hi Eli,\n\nSorry to bother you, I know you're busy. Could we talk about your Q3 "
+            "hiring plan?\n\nNina"
+        ),
+        Example(
+            "Hi Eli,\n\nI'd love to schedule a call to walk you through our platform. Looking "
+            "forward to hearing from you.\n\nKind regards,\nNina"
+        ),
+        Example("Hi Eli,\n\nThoughts?\n\nNina"),
+    )
+    good = (
+        Example(
+            "Hi Eli, have 5 mins to chat this week? Have a planning meeting coming up and need "
+            "to line up two things. Thx."
+        ),
+        Example(
+            "Hi Eli,\n\nYou're hiring 6 SDRs this quarter. We cut ramp time in half for two "
+            "teams your size. Want the plan?\n\nNina"
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        end = own_end(doc)
+        words = [w for w in doc.words if w.start < end]
+        sentences = _own_sentences(doc)
+        if len(words) < int(self.option(ctx, "min_words")) or not sentences:
+            return
+        if len(words) / len(sentences) > int(self.option(ctx, "max_sentence_words")):
+            return
+        body, start = doc.body, doc.content.start
+        for pattern in (Deferential.regex(), FormalFiller.regex(), Hype.regex(), _GUILT_RE, _EAGER):
+            if pattern.search(body, start, len(body)):
+                return
+        if any(True for _ in Hype().check(doc, ctx)) or doc.body.count("!", start, end) >= 2:
+            return
+        yield self.hit(start, end, "written as a peer: plain and direct")
+
+
+# ---- benefit with proof -----------------------------------------------------------------------
+_RESULT_VERB = re.compile(
+    r"(?<!\w)(?<!can )(?<!will )(?<!could )(?<!would )(?<!to )(?<!may )(?<!might )"
+    r"(?:helped|cut|reduced|saved|increased|grew|doubled|tripled|halved|boosted|improved"
+    r"|lifted|raised|went|got|booked|recovered|drove|generated|added|shortened|lowered|dropped"
+    r"|saw)(?!\w)",
+    re.IGNORECASE,
+)
+_METRIC = re.compile(
+    r"(?<![\w.])(?:\d+(?:[.,]\d+)?\s?(?:%|x\b|percent|per ?cent|hours?|hrs?|days?|weeks?|months?"
+    r"|minutes?|mins?|meetings?|points?|k\b|m\b|million|thousand|deals?|leads?|opportunities)"
+    r"|from \$?\d[\d.,]*\w* to \$?\d|by (?:half|a third|a quarter|two thirds)"
+    r"|in half|\$\d[\d.,]*\s?(?:k|m|million)?)",
+    re.IGNORECASE,
+)
+
+
+class BenefitWithProof(Rule):
+    """A benefit with proof: a result achieved, with a number.
+
+    What it does
+        Credits a sentence that reports a result already achieved (a past-tense outcome verb:
+        "helped", "cut", "saved", "went from") together with a measured figure ("by 40%",
+        "from 5 days to 4 hours", "11 hours per week").
+
+    Why it matters
+        A claim is cheap; a measured result for a customer like them is evidence. It tells the
+        buyer what the offer does for their business goals, not what it is.
+
+    Principle
+        002_a3c7499a1667f438 ("Fail To Address Business Benefit": say how it advances business
+        goals and offer proof) and 004_adf2a3e1e6fa8705 (features are not a reason to buy).
+    """
+
+    code = "G105"
+    name = "benefit-with-proof"
+    kind = "strength"
+    bad = (
+        Example("Hi Ada,\n\nWe help finance teams close faster with automation. Demo?\n\nLuc"),
+        Example("Hi Ada,\n\nWe have 500 customers and 20 years of experience. Demo?\n\nLuc"),
+        Example("Hi Ada,\n\nOur tool can cut your close by 50%. Demo?\n\nLuc"),
+    )
+    good = (
+        Example(
+            "Hi Ada,\n\nWe helped Brightline cut their month-end close from 9 days to 4. "
+            "Worth 15 minutes?\n\nLuc"
+        ),
+        Example(
+            "Hi Ada,\n\nTwo retailers your size saved 11 hours per store per week after "
+            "switching. Worth a look?\n\nLuc"
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for sent in _own_sentences(doc):
+            text = sent.text
+            if _PLACEHOLDER.search(text):
+                continue
+            verb = _RESULT_VERB.search(text)
+            if verb and _METRIC.search(text, verb.start()):
+                yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
+                return
+
+
+# ---- short ------------------------------------------------------------------------------------
+class Short(Rule):
+    """Short: tweet-sized, with enough words to say something.
+
+    What it does
+        Credits an email whose own text (between greeting and sign-off, quotes excluded) is at
+        most ``max_chars`` characters and at least ``min_words`` words.
+
+    Why it matters
+        A short email is read in full on a phone and answered in a line; it respects the
+        reader's time without saying so.
+
+    Principle
+        003_56500c1ee79e2572 ("5 Tips For Emailing CEOs", tip 1): emails should be as short as
+        tweets, under about 400 characters.
+    """
+
+    code = "G106"
+    name = "short"
+    kind = "strength"
+    options: ClassVar[dict[str, int]] = {"max_chars": 400, "min_words": 8}
+    bad = (
+        Example("Hi Kim,\n\nLet's talk.\n\nRaj", note="short, but says nothing"),
+        Example(
+            "Hi Kim,\n\nWe run a logistics analytics platform for mid-sized retailers. It "
+            "connects to your carriers, pulls every invoice, checks each line against the "
+            "contracted rate and flags overcharges, duplicate fees and missed discounts. Most "
+            "teams we work with find between two and four percent of freight spend that can "
+            "be recovered in the first quarter, and they keep finding it every month after "
+            "that. Could we show your team how it works on Thursday?\n\nRaj",
+            note="just over the bar",
+        ),
+    )
+    good = (
+        Example(
+            "Hi Kim, have 5 mins to chat this week? Need to agree two points before our "
+            "launch. Thx."
+        ),
+        Example(
+            "Hi Kim,\n\nYour carriers overbill 2-4% on average. We find it for you. Thursday?"
+            "\n\nRaj"
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        start, end = doc.content.start, own_end(doc)
+        words = sum(1 for w in doc.words if w.start < end)
+        if end - start <= int(self.option(ctx, "max_chars")) and words >= int(
+            self.option(ctx, "min_words")
+        ):
+            yield self.hit(start, end, f"short: {end - start} characters")
