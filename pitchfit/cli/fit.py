@@ -19,32 +19,84 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Offer, Prospect
 
 FORMATS = ("text", "json", "jsonl", "csv")
-CSV_COLUMNS = ("id", "segment", "score", "name", "company", "title", "wrong_person", "ask_for",
-               "top_reason", "reasons", "disqualified_by", "evidence", "unknowns", "method")
+CSV_COLUMNS = (
+    "id",
+    "segment",
+    "score",
+    "name",
+    "company",
+    "title",
+    "wrong_person",
+    "ask_for",
+    "top_reason",
+    "reasons",
+    "disqualified_by",
+    "evidence",
+    "unknowns",
+    "method",
+)
 
 
 @click.command("fit")
-@click.option("--offer", "offer_path", required=True, type=click.Path(dir_okay=False),
-              help="The offer (YAML/JSON).")
-@click.option("--prospect", "prospect_path", type=click.Path(dir_okay=False),
-              help="One prospect profile (YAML/JSON).")
-@click.option("--prospects", "prospects_path", type=click.Path(dir_okay=False),
-              help="Many prospects: CSV (any CRM export), JSON, JSONL or YAML list.")
-@click.option("--map", "mapping", metavar="FIELD=Header,...",
-              help="Map CRM columns to prospect fields, e.g. title=Job Title.")
+@click.option(
+    "--offer",
+    "offer_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The offer (YAML/JSON).",
+)
+@click.option(
+    "--prospect",
+    "prospect_path",
+    type=click.Path(dir_okay=False),
+    help="One prospect profile (YAML/JSON).",
+)
+@click.option(
+    "--prospects",
+    "prospects_path",
+    type=click.Path(dir_okay=False),
+    help="Many prospects: CSV (any CRM export), JSON, JSONL or YAML list.",
+)
+@click.option(
+    "--map",
+    "mapping",
+    metavar="FIELD=Header,...",
+    help="Map CRM columns to prospect fields, e.g. title=Job Title.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the output to FILE (atomically).")
-@click.option("--method", type=click.Choice(("auto", "semantic", "lexical")), default="auto",
-              show_default=True, help="Semantic (embedding model) or lexical matching.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the output to FILE (atomically)."
+)
+@click.option(
+    "--method",
+    type=click.Choice(("auto", "semantic", "lexical")),
+    default="auto",
+    show_default=True,
+    help="Semantic (embedding model) or lexical matching.",
+)
 @click.option("--fast", is_flag=True, help="Lexical matching only (same as --method lexical).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for large files.")
-@click.option("--segment", "segments", metavar="A,B,...",
-              help="Only show these segments (e.g. A,B).")
-def fit(offer_path: str, prospect_path: str | None, prospects_path: str | None,
-        mapping: str | None, fmt: str, output: str | None, method: str, fast: bool,
-        workers: int, segments: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for large files.",
+)
+@click.option(
+    "--segment", "segments", metavar="A,B,...", help="Only show these segments (e.g. A,B)."
+)
+def fit(
+    offer_path: str,
+    prospect_path: str | None,
+    prospects_path: str | None,
+    mapping: str | None,
+    fmt: str,
+    output: str | None,
+    method: str,
+    fast: bool,
+    workers: int,
+    segments: str | None,
+) -> None:
     """Score prospect-offer fit: segment A/B/C/X, the evidence, and the wrong person.
 
     A = strong evidence of a need and the person buys; B = plausible need, thin evidence (or
@@ -55,8 +107,7 @@ def fit(offer_path: str, prospect_path: str | None, prospects_path: str | None,
     from ..io import atomic_write, load_offer, load_prospect
 
     if (prospect_path is None) == (prospects_path is None):
-        raise UsageError("give exactly one of --prospect FILE or --prospects FILE",
-                         where="fit")
+        raise UsageError("give exactly one of --prospect FILE or --prospects FILE", where="fit")
     if fast:
         method = "lexical"
     wanted = _parse_segments(segments)
@@ -67,8 +118,11 @@ def fit(offer_path: str, prospect_path: str | None, prospects_path: str | None,
         assert prospects_path is not None
         prospects = _read_many(prospects_path, mapping)
     results = fit_all(prospects, offer, method=method, workers=workers)
-    pairs = [(p, r) for p, r in zip(prospects, results, strict=True)
-             if wanted is None or r.segment in wanted]
+    pairs = [
+        (p, r)
+        for p, r in zip(prospects, results, strict=True)
+        if wanted is None or r.segment in wanted
+    ]
     single = prospect_path is not None
     text = _render(pairs, offer, fmt, single=single)
     if output:
@@ -95,22 +149,26 @@ def _read_many(path: str, mapping_spec: str | None) -> list[Prospect]:
 
     prospects: list[Prospect] = []
     errors = 0
-    for row in iter_prospect_rows(path, mapping=parse_mapping(mapping_spec),
-                                  require_email=False):
+    for row in iter_prospect_rows(path, mapping=parse_mapping(mapping_spec), require_email=False):
         if row.prospect is not None:
             prospects.append(row.prospect)
         else:
             errors += 1
-            click.echo(f"pitchfit: warning: {path}:{row.line}: row {row.row} skipped: "
-                       f"{row.error}", err=True)
+            click.echo(
+                f"pitchfit: warning: {path}:{row.line}: row {row.row} skipped: {row.error}",
+                err=True,
+            )
     if not prospects:
-        raise InputError("no usable prospects" + (f" ({errors} rows had errors)" if errors
-                                                  else ""), where=str(Path(path)))
+        raise InputError(
+            "no usable prospects" + (f" ({errors} rows had errors)" if errors else ""),
+            where=str(Path(path)),
+        )
     return prospects
 
 
-def _render(pairs: list[tuple[Prospect, FitResult]], offer: Offer, fmt: str, *,
-            single: bool) -> str:
+def _render(
+    pairs: list[tuple[Prospect, FitResult]], offer: Offer, fmt: str, *, single: bool
+) -> str:
     if fmt == "json":
         data: Any = [r.to_dict() for _, r in pairs]
         if single and len(data) == 1:
@@ -131,10 +189,24 @@ def _csv(pairs: list[tuple[Prospect, FitResult]]) -> str:
     writer.writerow(CSV_COLUMNS)
     for p, r in pairs:
         top = r.evidence[0].quote if r.evidence else ""
-        writer.writerow([r.id, r.segment, r.score, p.name, p.company, p.title,
-                         str(r.wrong_person).lower(), r.ask_for or "", r.top_reason,
-                         " | ".join(r.reasons), ";".join(r.disqualified_by), top,
-                         ";".join(r.unknowns), r.method])
+        writer.writerow(
+            [
+                r.id,
+                r.segment,
+                r.score,
+                p.name,
+                p.company,
+                p.title,
+                str(r.wrong_person).lower(),
+                r.ask_for or "",
+                r.top_reason,
+                " | ".join(r.reasons),
+                ";".join(r.disqualified_by),
+                top,
+                ";".join(r.unknowns),
+                r.method,
+            ]
+        )
     return buf.getvalue()
 
 
@@ -153,8 +225,11 @@ def _table(pairs: list[tuple[Prospect, FitResult]], offer: Offer) -> str:
     lines = ["  ".join(_cell(h, w) for h, w in cols) + "  WHY"]
     for p, r in pairs:
         row = [r.segment, str(r.score), p.name or r.id, p.company, p.title]
-        lines.append("  ".join(_cell(v, w) for v, (_, w) in zip(row, cols, strict=True))
-                     + "  " + _cell(r.top_reason, why).rstrip())
+        lines.append(
+            "  ".join(_cell(v, w) for v, (_, w) in zip(row, cols, strict=True))
+            + "  "
+            + _cell(r.top_reason, why).rstrip()
+        )
     lines.append("")
     lines.append(_summary([r for _, r in pairs], offer))
     return "\n".join(lines) + "\n"
@@ -165,23 +240,33 @@ def _summary(results: list[FitResult], offer: Offer) -> str:
     wrong = sum(1 for r in results if r.wrong_person and r.segment != "X")
     methods = sorted({r.method for r in results}) or ["-"]
     parts = " · ".join(f"{s} {n}" for s, n in counts.items())
-    return (f"{len(results)} prospects for {offer.name}: {parts} · wrong person {wrong} · "
-            f"method {', '.join(methods)}")
+    return (
+        f"{len(results)} prospects for {offer.name}: {parts} · wrong person {wrong} · "
+        f"method {', '.join(methods)}"
+    )
 
 
 def _detail(p: Prospect, r: FitResult, offer: Offer) -> str:
     from ..fit import SEGMENT_MEANING
 
     who = " · ".join(x for x in (p.name, p.title, p.company) if x) or r.id
-    lines = [f"{who}", f"segment {r.segment} ({SEGMENT_MEANING[r.segment]}) · score "
-             f"{r.score}/100 · method {r.method}", ""]
+    lines = [
+        f"{who}",
+        f"segment {r.segment} ({SEGMENT_MEANING[r.segment]}) · score "
+        f"{r.score}/100 · method {r.method}",
+        "",
+    ]
     lines += [f"  - {reason}" for reason in r.reasons]
     if r.evidence:
         lines += ["", "evidence:"]
         lines += [f"  {e.strength:.2f}  {e.need} ← “{e.quote}” ({e.source})" for e in r.evidence]
     if r.wrong_person and r.referral_note:
-        lines += ["", f"ask for: {r.ask_for}", "instead of the pitch, send:",
-                  f"  {r.referral_note}"]
+        lines += [
+            "",
+            f"ask for: {r.ask_for}",
+            "instead of the pitch, send:",
+            f"  {r.referral_note}",
+        ]
     if r.unknowns:
         lines += ["", f"unknown: {', '.join(r.unknowns)}"]
     return "\n".join(lines) + "\n"

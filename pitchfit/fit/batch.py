@@ -15,14 +15,20 @@ CHUNK = 200
 _worker_engine: FitEngine | None = None
 
 
-def fit_all(prospects: Sequence[Prospect], offer: Offer, *, method: str = "auto",
-            workers: int = 1, chunk: int = CHUNK) -> list[FitResult]:
+def fit_all(
+    prospects: Sequence[Prospect],
+    offer: Offer,
+    *,
+    method: str = "auto",
+    workers: int = 1,
+    chunk: int = CHUNK,
+) -> list[FitResult]:
     """Fit every prospect against ``offer``, in input order."""
     if workers <= 1 or len(prospects) <= chunk:
         engine = FitEngine(offer, method=method)
         out: list[FitResult] = []
         for part in _chunks(prospects, chunk):
-            out.extend(engine.fit_many(part))
+            out.extend(engine.fit_many(list(part)))
         return out
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -34,8 +40,12 @@ def fit_all(prospects: Sequence[Prospect], offer: Offer, *, method: str = "auto"
         raise UsageError("semantic matching is unavailable: model not installed", where="method")
 
     ctx = multiprocessing.get_context("spawn")  # no onnxruntime threads inherited by fork
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(offer.model_dump(mode="json"), method)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(offer.model_dump(mode="json"), method),
+    ) as pool:
         results = pool.map(_fit_chunk, [list(c) for c in _chunks(prospects, chunk)])
         return [r for part in results for r in part]
 

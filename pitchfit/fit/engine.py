@@ -52,8 +52,9 @@ class FitEngine:
 
     def __init__(self, offer: Offer, *, method: str = "auto") -> None:
         if method not in METHODS:
-            raise UsageError(f"unknown fit method {method!r} (choose {', '.join(METHODS)})",
-                             where="method")
+            raise UsageError(
+                f"unknown fit method {method!r} (choose {', '.join(METHODS)})", where="method"
+            )
         self.offer = offer
         self.requested = method
         self._patterns = [
@@ -91,8 +92,9 @@ class FitEngine:
         if embed.available():
             return "semantic"
         if self.requested == "semantic":
-            raise UsageError(f"semantic matching is unavailable: {embed.unavailable_reason()}",
-                             where="method")
+            raise UsageError(
+                f"semantic matching is unavailable: {embed.unavailable_reason()}", where="method"
+            )
         return "lexical"
 
     def fit(self, prospect: Prospect) -> FitResult:
@@ -211,8 +213,9 @@ class FitEngine:
                 current = best.get(pattern.need_index)
                 if strength >= PLAUSIBLE and (current is None or strength > current.strength):
                     need = self.offer.needs[pattern.need_index].need
-                    best[pattern.need_index] = Evidence(need, pattern.text, t.source, t.text,
-                                                        round(strength, 3))
+                    best[pattern.need_index] = Evidence(
+                        need, pattern.text, t.source, t.text, round(strength, 3)
+                    )
         return sorted(best.values(), key=lambda e: -e.strength)
 
 
@@ -236,8 +239,11 @@ def _disqualifier_match(disq: str, text: str) -> bool:
         return False
     found = dict(lexical.terms(text))
     weights = [1.0 for _ in wanted]
-    hit = sum(w for (term, neg), w in zip(wanted, weights, strict=True)
-              if term in found and found[term] == neg)
+    hit = sum(
+        w
+        for (term, neg), w in zip(wanted, weights, strict=True)
+        if term in found and found[term] == neg
+    )
     return hit / len(wanted) >= 0.75 and hit >= min(2, len(wanted))
 
 
@@ -245,8 +251,9 @@ def _has_negation(text: str) -> bool:
     return any(neg for _, neg in lexical.terms(text))
 
 
-def _segment(disq: list[str], evidence: list[Evidence], role: RoleMatch,
-             prospect: Prospect) -> Segment:
+def _segment(
+    disq: list[str], evidence: list[Evidence], role: RoleMatch, prospect: Prospect
+) -> Segment:
     if disq:
         return "X"
     best = evidence[0].strength if evidence else 0.0
@@ -261,22 +268,29 @@ def _segment(disq: list[str], evidence: list[Evidence], role: RoleMatch,
     return "C"
 
 
-def _score(segment: Segment, evidence: list[Evidence], role: RoleMatch,
-           industry: bool | None, size: bool | None) -> int:
+def _score(
+    segment: Segment,
+    evidence: list[Evidence],
+    role: RoleMatch,
+    industry: bool | None,
+    size: bool | None,
+) -> int:
     """0-100: need evidence 55, buyer 25, market 20. X never scores above 10."""
     miss = 1.0
     for e in evidence[:3]:
         miss *= 1.0 - min(e.strength, 1.0)
     need = 55.0 * (1.0 - miss)
-    person = {"buyer": 25, "executive": 18, "unknown": 10, "too_junior": 8,
-              "wrong_function": 3}[role.status]
+    person = {"buyer": 25, "executive": 18, "unknown": 10, "too_junior": 8, "wrong_function": 3}[
+        role.status
+    ]
     market = {True: 10, None: 5, False: 0}
     total = round(need + person + market[industry] + market[size])
     return min(total, 10) if segment == "X" else max(0, min(100, total))
 
 
-def _unknowns(prospect: Prospect, industry: bool | None, size: bool | None,
-              role: RoleMatch) -> list[str]:
+def _unknowns(
+    prospect: Prospect, industry: bool | None, size: bool | None, role: RoleMatch
+) -> list[str]:
     out = []
     if industry is None:
         out.append("industry")
@@ -289,8 +303,14 @@ def _unknowns(prospect: Prospect, industry: bool | None, size: bool | None,
     return out
 
 
-def _explain(segment: Segment, evidence: list[Evidence], role: RoleMatch, prospect: Prospect,
-             offer: Offer, industry_reason: str) -> list[str]:
+def _explain(
+    segment: Segment,
+    evidence: list[Evidence],
+    role: RoleMatch,
+    prospect: Prospect,
+    offer: Offer,
+    industry_reason: str,
+) -> list[str]:
     """Reasons a salesperson would accept, the most decisive first."""
     if segment == "X":
         return []
@@ -299,17 +319,23 @@ def _explain(segment: Segment, evidence: list[Evidence], role: RoleMatch, prospe
     first_need = offer.needs[0].need if offer.needs else offer.one_liner or offer.name
     if role.status in ("wrong_function", "too_junior"):
         owner = evidence[0].need if evidence else first_need
-        reasons.append(f"Right company, wrong person: {who} is {prospect.title}, and "
-                       f"{offer.name} is bought by the {role.ask_for}. Don't pitch; ask {who} "
-                       f"who owns “{owner}”.")
+        reasons.append(
+            f"Right company, wrong person: {who} is {prospect.title}, and "
+            f"{offer.name} is bought by the {role.ask_for}. Don't pitch; ask {who} "
+            f"who owns “{owner}”."
+        )
     for e in evidence[:2]:
         word = "likely" if e.strength >= STRONG else "may"
-        reasons.append(f"They {word} need {offer.name} because “{_clip(e.quote)}” "
-                       f"({e.source}); that points to: {_lower_first(e.need)}.")
+        reasons.append(
+            f"They {word} need {offer.name} because “{_clip(e.quote)}” "
+            f"({e.source}); that points to: {_lower_first(e.need)}."
+        )
     if not evidence:
-        reasons.append(f"In the target market, but the research shows none of the problems "
-                       f"{offer.name} solves (such as “{first_need}”): find a signal before "
-                       f"writing.")
+        reasons.append(
+            f"In the target market, but the research shows none of the problems "
+            f"{offer.name} solves (such as “{first_need}”): find a signal before "
+            f"writing."
+        )
     elif segment == "B" and evidence[0].strength < STRONG:
         reasons.append("The evidence is thin: confirm the need before pitching.")
     if role.status == "buyer" and role.matched_role:
@@ -335,9 +361,11 @@ def referral_question(prospect: Prospect, offer: Offer, role: RoleMatch | None =
     owner = role.ask_for or (offer.roles[0] if offer.roles else "person responsible")
     problem = _lower_first(offer.needs[0].need) if offer.needs else offer.name
     company = prospect.company or "your company"
-    return (f"I think I have the wrong person, so a short question instead of a pitch: who at "
-            f"{company} owns this problem: {problem}? Usually it's the {owner}. A name is all "
-            f"I need. Thanks either way.")
+    return (
+        f"I think I have the wrong person, so a short question instead of a pitch: who at "
+        f"{company} owns this problem: {problem}? Usually it's the {owner}. A name is all "
+        f"I need. Thanks either way."
+    )
 
 
 def prospect_id(prospect: Prospect) -> str:

@@ -15,62 +15,182 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-STOP = frozenset(
-    "a an the and or but of to in on at for from by with as is are was were be been being "
-    "this that these those it its their they them we our us you your i my me he she his her "
-    "has have had do does did will would can could should may might must not no so than "
-    "too very just also more most less many much some any all each every other such into "
-    "over under about after before while when where which who whom what why how there here "
-    "out up down off again then once new now per via across within without company team "
-    "teams people business businesses year years month months week weeks last next one two "
-    "three four five six seven eight nine ten get got make made use using used need needs "
-    "needed want like take takes taking took or".split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP = _words(
+    """a an the and or but of to in on at for from by with as is are was were be been being
+    this that these those it its their they them we our us you your i my me he she his her
+    has have had do does did will would can could should may might must not no so than too
+    very just also more most less many much some any all each every other such into over
+    under about after before while when where which who whom what why how there here out up
+    down off again then once new now per via across within without company team teams people
+    business businesses year years month months week weeks last next one two three four five
+    six seven eight nine ten get got make made use using used need needs needed want like
+    take takes taking took"""
 )
-NEGATIONS = frozenset("not no never none nothing without don't doesn't didn't isn't aren't "
-                      "wasn't won't can't cannot dont doesnt didnt isnt arent nor neither".split())
+NEGATIONS = _words(
+    """not no never none nothing without don't doesn't didn't isn't aren't wasn't won't
+    can't cannot dont doesnt didnt isnt arent nor neither"""
+)
 
 # Phrases that mean the same thing, folded onto the first word's concept before stemming.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "hire": ("hiring", "hired", "hires", "recruit", "recruiting", "recruitment", "recruiter",
-             "open roles", "open positions", "job openings", "job posts", "job postings",
-             "headcount", "new hires", "vacancies", "vacancy", "staffing up"),
-    "salesrep": ("account executive", "account executives", "sdr", "sdrs", "bdr", "bdrs",
-                 "sales rep", "sales reps", "salesperson", "salespeople", "sellers",
-                 "sales development", "sales representatives", "aes", "sales hires", "reps", "rep"),
-    "ramp": ("ramp", "ramp-up", "ramp time", "ramping", "onboarding", "onboard",
-             "time to productivity", "time-to-productivity", "time to first deal"),
+    "hire": (
+        "hiring",
+        "hired",
+        "hires",
+        "recruit",
+        "recruiting",
+        "recruitment",
+        "recruiter",
+        "open roles",
+        "open positions",
+        "job openings",
+        "job posts",
+        "job postings",
+        "headcount",
+        "new hires",
+        "vacancies",
+        "vacancy",
+        "staffing up",
+    ),
+    "salesrep": (
+        "account executive",
+        "account executives",
+        "sdr",
+        "sdrs",
+        "bdr",
+        "bdrs",
+        "sales rep",
+        "sales reps",
+        "salesperson",
+        "salespeople",
+        "sellers",
+        "sales development",
+        "sales representatives",
+        "aes",
+        "sales hires",
+        "reps",
+        "rep",
+    ),
+    "ramp": (
+        "ramp",
+        "ramp-up",
+        "ramp time",
+        "ramping",
+        "onboarding",
+        "onboard",
+        "time to productivity",
+        "time-to-productivity",
+        "time to first deal",
+    ),
     "quota": ("quota", "quotas", "attainment", "sales target", "sales targets", "missed target"),
     "pipeline": ("pipeline", "pipe", "opportunities", "deal flow"),
     "churn": ("churn", "attrition", "turnover", "leaving", "quit", "resigned", "retention"),
-    "expand": ("expand", "expanding", "expansion", "new market", "new markets", "new region",
-               "new office", "opening", "opened", "opens", "entering", "launch", "launched", "launching"),
-    "funding": ("funding", "raised", "series a", "series b", "series c", "investment",
-                "investors", "funding round", "seed round"),
+    "expand": (
+        "expand",
+        "expanding",
+        "expansion",
+        "new market",
+        "new markets",
+        "new region",
+        "new office",
+        "opening",
+        "opened",
+        "opens",
+        "entering",
+        "launch",
+        "launched",
+        "launching",
+    ),
+    "funding": (
+        "funding",
+        "raised",
+        "series a",
+        "series b",
+        "series c",
+        "investment",
+        "investors",
+        "funding round",
+        "seed round",
+    ),
     "forecast": ("forecast", "forecasting", "forecasts", "predictability"),
     "crm": ("crm", "salesforce", "hubspot", "pipedrive", "dynamics"),
-    "coach": ("coach", "coaching", "training", "enablement", "playbook", "playbooks",
-              "call reviews", "call recordings"),
-    "manufacture": ("manufacture", "manufacturing", "manufacturer", "factory", "factories",
-                    "plant", "plants", "production line", "production lines", "assembly"),
-    "logistics": ("logistics", "shipping", "freight", "shipments", "carriers", "delivery",
-                  "deliveries", "fulfilment", "fulfillment", "warehouse", "warehouses"),
+    "coach": (
+        "coach",
+        "coaching",
+        "training",
+        "enablement",
+        "playbook",
+        "playbooks",
+        "call reviews",
+        "call recordings",
+    ),
+    "manufacture": (
+        "manufacture",
+        "manufacturing",
+        "manufacturer",
+        "factory",
+        "factories",
+        "plant",
+        "plants",
+        "production line",
+        "production lines",
+        "assembly",
+    ),
+    "logistics": (
+        "logistics",
+        "shipping",
+        "freight",
+        "shipments",
+        "carriers",
+        "delivery",
+        "deliveries",
+        "fulfilment",
+        "fulfillment",
+        "warehouse",
+        "warehouses",
+    ),
     "inventory": ("inventory", "stock", "stockouts", "stock-outs", "overstock", "sku", "skus"),
     "supplier": ("supplier", "suppliers", "vendors", "sourcing", "procurement"),
     "employee": ("employees", "staff", "workforce", "headcount", "people"),
     "grow": ("growing", "growth", "grew", "scale", "scaling", "doubled", "tripled"),
     "payroll": ("payroll", "benefits", "compensation"),
     "compliance": ("compliance", "gdpr", "regulation", "regulatory", "audit", "audits"),
-    "drop": ("dropped", "drops", "fell", "fallen", "falling", "declined", "decreased",
-             "down from", "lower"),
+    "drop": (
+        "dropped",
+        "drops",
+        "fell",
+        "fallen",
+        "falling",
+        "declined",
+        "decreased",
+        "down from",
+        "lower",
+    ),
     "slow": ("slow", "slower", "slowdown", "delays", "delayed", "lagging", "stalled"),
 }
 
 
 def _stem(word: str) -> str:
     """A light suffix stripper: enough to join 'hires', 'hired' and 'hiring'."""
-    for suffix, repl in (("ies", "y"), ("ations", "ate"), ("ation", "ate"), ("ings", ""),
-                         ("ing", ""), ("edly", ""), ("ed", ""), ("ers", ""), ("er", ""),
-                         ("es", ""), ("s", ""), ("ly", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ations", "ate"),
+        ("ation", "ate"),
+        ("ings", ""),
+        ("ing", ""),
+        ("edly", ""),
+        ("ed", ""),
+        ("ers", ""),
+        ("er", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ly", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
             break
@@ -90,8 +210,10 @@ def _build_phrase_table() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _PHRASES, _PHRASE_TABLE = _build_phrase_table()
-_OPEN_ROLES = re.compile(r"\b(open|opened|new|posted)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(roles|positions|jobs|reqs|requisitions)\b")
+_OPEN_ROLES = re.compile(
+    r"\b(open|opened|new|posted)\s+(?:[\w-]+\s+){0,3}?"
+    r"(roles|positions|jobs|reqs|requisitions)\b"
+)
 _TOKEN_OR_BREAK = re.compile(r"~?[a-z0-9][a-z0-9'&+]*|[.,;:!?()]")
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "but", "while"})
 

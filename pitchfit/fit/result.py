@@ -25,8 +25,13 @@ class Evidence:
     strength: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"need": self.need, "signal": self.signal, "source": self.source,
-                "quote": self.quote, "strength": round(self.strength, 2)}
+        return {
+            "need": self.need,
+            "signal": self.signal,
+            "source": self.source,
+            "quote": self.quote,
+            "strength": round(self.strength, 2),
+        }
 
 
 @dataclass(frozen=True)

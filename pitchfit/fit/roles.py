@@ -16,73 +16,163 @@ from functools import lru_cache
 IC, MANAGER, DIRECTOR, VP, CHIEF = 0, 1, 2, 3, 4
 
 _ABBREVIATIONS = {
-    "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
-    "avp": "vice president", "sr": "senior", "snr": "senior", "jr": "junior",
-    "dir": "director", "mgr": "manager", "mngr": "manager", "hd": "head", "gm": "general manager",
-    "md": "managing director", "bd": "business development", "biz": "business",
-    "dev": "development", "ops": "operations", "revops": "revenue operations",
-    "salesops": "sales operations", "hr": "human resources", "it": "information technology",
-    "ae": "account executive", "sdr": "sales development representative",
-    "bdr": "business development representative", "am": "account manager",
-    "csm": "customer success manager", "fp&a": "financial planning", "l&d": "learning",
-    "rep": "representative", "exec": "executive", "mktg": "marketing", "eng": "engineering",
-    "gtm": "go to market", "scm": "supply chain",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "avp": "vice president",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "dir": "director",
+    "mgr": "manager",
+    "mngr": "manager",
+    "hd": "head",
+    "gm": "general manager",
+    "md": "managing director",
+    "bd": "business development",
+    "biz": "business",
+    "dev": "development",
+    "ops": "operations",
+    "revops": "revenue operations",
+    "salesops": "sales operations",
+    "hr": "human resources",
+    "it": "information technology",
+    "ae": "account executive",
+    "sdr": "sales development representative",
+    "bdr": "business development representative",
+    "am": "account manager",
+    "csm": "customer success manager",
+    "fp&a": "financial planning",
+    "l&d": "learning",
+    "rep": "representative",
+    "exec": "executive",
+    "mktg": "marketing",
+    "eng": "engineering",
+    "gtm": "go to market",
+    "scm": "supply chain",
 }
 
 # C-level acronyms: (functions, seniority). "CPO" is read as people only next to HR words.
 _CHIEFS = {
-    "ceo": ({"executive"}, CHIEF), "founder": ({"executive"}, CHIEF),
-    "cofounder": ({"executive"}, CHIEF), "owner": ({"executive"}, CHIEF),
-    "president": ({"executive"}, CHIEF), "cro": ({"sales"}, CHIEF),
-    "cco": ({"sales"}, CHIEF), "cso": ({"sales"}, CHIEF), "cmo": ({"marketing"}, CHIEF),
-    "cfo": ({"finance"}, CHIEF), "coo": ({"operations"}, CHIEF), "cto": ({"engineering"}, CHIEF),
-    "cio": ({"it"}, CHIEF), "chro": ({"people"}, CHIEF), "cpo": ({"product"}, CHIEF),
-    "cdo": ({"data"}, CHIEF), "ciso": ({"security"}, CHIEF), "clo": ({"legal"}, CHIEF),
+    "ceo": ({"executive"}, CHIEF),
+    "founder": ({"executive"}, CHIEF),
+    "cofounder": ({"executive"}, CHIEF),
+    "owner": ({"executive"}, CHIEF),
+    "president": ({"executive"}, CHIEF),
+    "cro": ({"sales"}, CHIEF),
+    "cco": ({"sales"}, CHIEF),
+    "cso": ({"sales"}, CHIEF),
+    "cmo": ({"marketing"}, CHIEF),
+    "cfo": ({"finance"}, CHIEF),
+    "coo": ({"operations"}, CHIEF),
+    "cto": ({"engineering"}, CHIEF),
+    "cio": ({"it"}, CHIEF),
+    "chro": ({"people"}, CHIEF),
+    "cpo": ({"product"}, CHIEF),
+    "cdo": ({"data"}, CHIEF),
+    "ciso": ({"security"}, CHIEF),
+    "clo": ({"legal"}, CHIEF),
 }
 
 # Function words (after abbreviation expansion). Multi-word keys are matched first.
 _FUNCTIONS: dict[str, str] = {
-    "sales": "sales", "selling": "sales", "revenue": "sales", "commercial": "sales",
-    "business development": "sales", "account executive": "sales", "account manager": "sales",
-    "sales development": "sales", "go to market": "sales", "new business": "sales",
-    "enablement": "sales", "partnerships": "sales", "channel": "sales",
-    "marketing": "marketing", "demand generation": "marketing", "growth": "marketing",
-    "brand": "marketing", "communications": "marketing", "content": "marketing",
-    "finance": "finance", "financial": "finance", "accounting": "finance",
-    "controller": "finance", "treasury": "finance", "treasurer": "finance",
-    "human resources": "people", "people": "people", "talent": "people",
-    "recruiting": "people", "recruitment": "people", "hiring": "people", "payroll": "people",
-    "learning": "people", "hr": "people",
-    "operations": "operations", "supply chain": "supply_chain", "logistics": "supply_chain",
-    "procurement": "supply_chain", "purchasing": "supply_chain", "sourcing": "supply_chain",
-    "warehouse": "supply_chain", "fulfillment": "supply_chain", "fulfilment": "supply_chain",
-    "inventory": "supply_chain", "planning": "supply_chain", "distribution": "supply_chain",
-    "manufacturing": "manufacturing", "production": "manufacturing", "plant": "manufacturing",
-    "engineering": "engineering", "engineer": "engineering", "developer": "engineering",
-    "software": "engineering", "technology": "engineering", "technical": "engineering",
-    "information technology": "it", "infrastructure": "it", "systems": "it",
-    "security": "security", "data": "data", "analytics": "data",
-    "product": "product", "design": "product", "legal": "legal", "counsel": "legal",
-    "customer success": "customer", "customer experience": "customer", "support": "customer",
-    "service": "customer", "marketing operations": "marketing",
-    "general management": "executive", "general manager": "executive",
-    "managing director": "executive", "managing partner": "executive",
-    "chief executive": "executive", "founder": "executive", "owner": "executive",
+    "sales": "sales",
+    "selling": "sales",
+    "revenue": "sales",
+    "commercial": "sales",
+    "business development": "sales",
+    "account executive": "sales",
+    "account manager": "sales",
+    "sales development": "sales",
+    "go to market": "sales",
+    "new business": "sales",
+    "enablement": "sales",
+    "partnerships": "sales",
+    "channel": "sales",
+    "marketing": "marketing",
+    "demand generation": "marketing",
+    "growth": "marketing",
+    "brand": "marketing",
+    "communications": "marketing",
+    "content": "marketing",
+    "finance": "finance",
+    "financial": "finance",
+    "accounting": "finance",
+    "controller": "finance",
+    "treasury": "finance",
+    "treasurer": "finance",
+    "human resources": "people",
+    "people": "people",
+    "talent": "people",
+    "recruiting": "people",
+    "recruitment": "people",
+    "hiring": "people",
+    "payroll": "people",
+    "learning": "people",
+    "hr": "people",
+    "operations": "operations",
+    "supply chain": "supply_chain",
+    "logistics": "supply_chain",
+    "procurement": "supply_chain",
+    "purchasing": "supply_chain",
+    "sourcing": "supply_chain",
+    "warehouse": "supply_chain",
+    "fulfillment": "supply_chain",
+    "fulfilment": "supply_chain",
+    "inventory": "supply_chain",
+    "planning": "supply_chain",
+    "distribution": "supply_chain",
+    "manufacturing": "manufacturing",
+    "production": "manufacturing",
+    "plant": "manufacturing",
+    "engineering": "engineering",
+    "engineer": "engineering",
+    "developer": "engineering",
+    "software": "engineering",
+    "technology": "engineering",
+    "technical": "engineering",
+    "information technology": "it",
+    "infrastructure": "it",
+    "systems": "it",
+    "security": "security",
+    "data": "data",
+    "analytics": "data",
+    "product": "product",
+    "design": "product",
+    "legal": "legal",
+    "counsel": "legal",
+    "customer success": "customer",
+    "customer experience": "customer",
+    "support": "customer",
+    "service": "customer",
+    "marketing operations": "marketing",
+    "general management": "executive",
+    "general manager": "executive",
+    "managing director": "executive",
+    "managing partner": "executive",
+    "chief executive": "executive",
+    "founder": "executive",
+    "owner": "executive",
 }
 
 _SENIORITY = [
-    (re.compile(
-        r"\b(chief|founder|cofounder|owner|(?<!vice )president|partner|managing director)\b"
+    (
+        re.compile(
+            r"\b(chief|founder|cofounder|owner|(?<!vice )president|partner|managing director)\b"
+        ),
+        CHIEF,
     ),
-     CHIEF),
     (re.compile(r"\bvice president\b"), VP),
     (re.compile(r"\b(head|director|general manager)\b"), DIRECTOR),
     (re.compile(r"\b(manager|lead|leader|supervisor|principal)\b"), MANAGER),
 ]
-_IC_WORDS = re.compile(r"\b(representative|associate|specialist|coordinator|assistant|"
-                       r"intern|analyst|account executive|consultant|junior|agent)\b")
-_LEVEL_NAMES = {IC: "individual contributor", MANAGER: "manager", DIRECTOR: "director",
-                VP: "VP", CHIEF: "C-level"}
+_LEVEL_NAMES = {
+    IC: "individual contributor",
+    MANAGER: "manager",
+    DIRECTOR: "director",
+    VP: "VP",
+    CHIEF: "C-level",
+}
 
 
 @dataclass(frozen=True)
@@ -125,14 +215,13 @@ def parse_title(title: str) -> Title:
             functions.add(_FUNCTIONS[key])
             text = text.replace(f" {key} ", " " + "_" * len(key) + " ")
             if key in ("account executive", "account manager", "sales development"):
-                seniority = max(seniority, IC) if seniority >= 0 else IC
+                seniority = max(seniority, IC)
     full = " ".join(expanded)
     for pattern, level in _SENIORITY:
         if pattern.search(full):
             seniority = max(seniority, level)
             break
-    if seniority < 0:
-        seniority = IC if _IC_WORDS.search(full) or functions else IC
+    seniority = max(seniority, IC)  # no seniority word: an individual contributor
     return Title(text=title, functions=frozenset(functions), seniority=seniority)
 
 
@@ -163,15 +252,22 @@ def match_role(title: str, roles: list[str]) -> RoleMatch:
     if same:
         if person.seniority >= min(t.seniority for _, t in same):
             closest = min(same, key=lambda rt: abs(rt[1].seniority - person.seniority))
-            return RoleMatch("buyer", closest[0], None,
-                             f"{title} matches the buyer role {closest[0]}")
+            return RoleMatch(
+                "buyer", closest[0], None, f"{title} matches the buyer role {closest[0]}"
+            )
         first = same[0][0]
-        return RoleMatch("too_junior", None, first,
-                         f"{title} works in the right team but does not buy ({first} does)")
+        return RoleMatch(
+            "too_junior",
+            None,
+            first,
+            f"{title} works in the right team but does not buy ({first} does)",
+        )
     if "executive" in person.functions and "executive" not in funcs:
-        return RoleMatch("executive", None, None,
-                         f"{title} can decide, but usually hands this to the {ask_for}")
+        return RoleMatch(
+            "executive", None, None, f"{title} can decide, but usually hands this to the {ask_for}"
+        )
     if person.seniority < min_level and "executive" in funcs:
         return RoleMatch("too_junior", None, ask_for, f"{title} does not buy ({ask_for} does)")
-    return RoleMatch("wrong_function", None, ask_for,
-                     f"{title} does not own this; the buyer is the {ask_for}")
+    return RoleMatch(
+        "wrong_function", None, ask_for, f"{title} does not own this; the buyer is the {ask_for}"
+    )

@@ -23,38 +23,72 @@ SEED_001 = "001_fa86a06d8cce9a86"
 SEED_004 = "004_adf2a3e1e6fa8705"
 
 LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "nl": "Dutch", "es": "Spanish",
-    "it": "Italian", "pt": "Portuguese", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
-    "pl": "Polish", "fi": "Finnish", "ru": "Russian", "uk": "Ukrainian", "el": "Greek",
-    "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "he": "Hebrew",
-    "tr": "Turkish", "cs": "Czech", "hu": "Hungarian", "ro": "Romanian",
+    "en": "English",
+    "fr": "French",
+    "de": "German",
+    "nl": "Dutch",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "fi": "Finnish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "el": "Greek",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "ko": "Korean",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "tr": "Turkish",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "ro": "Romanian",
 }
 
 OFFER: dict[str, Any] = {
     "name": "RampUp",
     "one_liner": "Onboarding and deal coaching that gets new sales reps to quota faster.",
-    "needs": [{"need": "New sales reps take too long to reach quota",
-               "signals": ["hiring account executives or SDRs",
-                           "new reps take six months or more to ramp"]}],
+    "needs": [
+        {
+            "need": "New sales reps take too long to reach quota",
+            "signals": [
+                "hiring account executives or SDRs",
+                "new reps take six months or more to ramp",
+            ],
+        }
+    ],
     "industries": ["B2B software", "SaaS"],
     "company_size": {"min": 50, "max": 2000},
     "roles": ["VP Sales", "Head of Sales", "Chief Revenue Officer"],
     "disqualifiers": ["company-wide hiring freeze"],
 }
-_HIRING = [{"text": "The careers page lists 12 open Account Executive roles.",
-            "source": "careers page"}]
+_HIRING = [
+    {"text": "The careers page lists 12 open Account Executive roles.", "source": "careers page"}
+]
 
 
 def _prospect(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"name": "Sarah Chen", "title": "VP Sales", "company": "Brightloop",
-                            "industry": "B2B software", "company_size": 240,
-                            "languages": ["en"], "facts": _HIRING}
+    base: dict[str, Any] = {
+        "name": "Sarah Chen",
+        "title": "VP Sales",
+        "company": "Brightloop",
+        "industry": "B2B software",
+        "company_size": 240,
+        "languages": ["en"],
+        "facts": _HIRING,
+    }
     base.update(fields)
     return base
 
 
-_PITCH = ("Hi Sarah,\n\nSaw the 12 open AE roles on your careers page. We get new reps to "
-          "quota in 3.5 months instead of 6. Worth a look on Tuesday?\n\nTom")
+_PITCH = (
+    "Hi Sarah,\n\nSaw the 12 open AE roles on your careers page. We get new reps to "
+    "quota in 3.5 months instead of 6. Worth a look on Tuesday?\n\nTom"
+)
 
 
 def _first_sentence(doc: Document) -> tuple[int, int]:
@@ -86,23 +120,38 @@ class WrongLanguage(Rule):
     needs = ("prospect",)
     fix_title = "Write in the prospect's language"
     bad = (
-        Example(_PITCH, span="Saw the 12 open AE roles",
-                prospect=_prospect(name="Amélie Durand", languages=["fr"]),
-                note="an English email to a French-speaking prospect"),
-        Example("Hallo Sarah,\n\nIk zag dat jullie twaalf nieuwe accountmanagers zoeken. Wij "
-                "helpen nieuwe verkopers sneller op quota te komen. Zullen we dinsdag even "
-                "bellen?\n\nTom", span="Ik zag dat",
-                prospect=_prospect(), note="a Dutch email to an English-speaking prospect"),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(name="Amélie Durand", languages=["fr"]),
+            note="an English email to a French-speaking prospect",
+        ),
+        Example(
+            "Hallo Sarah,\n\nIk zag dat jullie twaalf nieuwe accountmanagers zoeken. Wij "
+            "helpen nieuwe verkopers sneller op quota te komen. Zullen we dinsdag even "
+            "bellen?\n\nTom",
+            span="Ik zag dat",
+            prospect=_prospect(),
+            note="a Dutch email to an English-speaking prospect",
+        ),
     )
     good = (
-        Example("Bonjour Amélie,\n\nJ'ai vu que Factura recrute quatre commerciaux à Paris et "
-                "à Lyon. Nous aidons les nouveaux commerciaux à atteindre leur quota plus vite. "
-                "Un échange mardi ?\n\nTom",
-                prospect=_prospect(name="Amélie Durand", languages=["fr"])),
-        Example("Hi Amélie, merci!\n\nTom", prospect=_prospect(languages=["fr"]),
-                note="too short to tell: no call"),
-        Example(_PITCH, prospect=_prospect(languages=["nl", "en"]),
-                note="English is the prospect's second language"),
+        Example(
+            "Bonjour Amélie,\n\nJ'ai vu que Factura recrute quatre commerciaux à Paris et "
+            "à Lyon. Nous aidons les nouveaux commerciaux à atteindre leur quota plus vite. "
+            "Un échange mardi ?\n\nTom",
+            prospect=_prospect(name="Amélie Durand", languages=["fr"]),
+        ),
+        Example(
+            "Hi Amélie, merci!\n\nTom",
+            prospect=_prospect(languages=["fr"]),
+            note="too short to tell: no call",
+        ),
+        Example(
+            _PITCH,
+            prospect=_prospect(languages=["nl", "en"]),
+            note="English is the prospect's second language",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -118,9 +167,13 @@ class WrongLanguage(Rule):
         found = LANGUAGE_NAMES.get(lang, lang)
         who = prospect.first_name or "The prospect"
         start, end = _first_sentence(doc)
-        yield self.hit(start, end, f"Written in {found}, but {who} reads "
-                       f"{', '.join(LANGUAGE_NAMES.get(c, c) for c in prospect.languages)}.",
-                       fix=self.advice(f"Rewrite it in {wanted}"))
+        yield self.hit(
+            start,
+            end,
+            f"Written in {found}, but {who} reads "
+            f"{', '.join(LANGUAGE_NAMES.get(c, c) for c in prospect.languages)}.",
+            fix=self.advice(f"Rewrite it in {wanted}"),
+        )
 
 
 class WrongRole(Rule):
@@ -146,20 +199,35 @@ class WrongRole(Rule):
     needs = ("prospect", "offer")
     fix_title = "Ask who owns the problem instead of pitching"
     bad = (
-        Example(_PITCH.replace("Sarah", "Maria"), span="Saw the 12 open AE roles",
-                prospect=_prospect(name="Maria Lopez", title="CFO"), offer=OFFER,
-                note="a CFO, for an offer sold to sales leaders"),
-        Example(_PITCH.replace("Sarah", "Kevin"), span="Saw the 12 open AE roles",
-                prospect=_prospect(name="Kevin O'Brien", title="Account Executive"),
-                offer=OFFER, note="right team, but an account executive does not buy"),
+        Example(
+            _PITCH.replace("Sarah", "Maria"),
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(name="Maria Lopez", title="CFO"),
+            offer=OFFER,
+            note="a CFO, for an offer sold to sales leaders",
+        ),
+        Example(
+            _PITCH.replace("Sarah", "Kevin"),
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(name="Kevin O'Brien", title="Account Executive"),
+            offer=OFFER,
+            note="right team, but an account executive does not buy",
+        ),
     )
     good = (
-        Example(_PITCH, prospect=_prospect(title="Sr. Director of Sales"), offer=OFFER,
-                note="a title variant of a buyer role"),
-        Example("Hi Maria,\n\nI think I have the wrong person: who at Brightloop owns "
-                "onboarding for new sales reps? A name is all I need.\n\nTom",
-                prospect=_prospect(name="Maria Lopez", title="CFO"), offer=OFFER,
-                note="the seed's move: asking who owns it"),
+        Example(
+            _PITCH,
+            prospect=_prospect(title="Sr. Director of Sales"),
+            offer=OFFER,
+            note="a title variant of a buyer role",
+        ),
+        Example(
+            "Hi Maria,\n\nI think I have the wrong person: who at Brightloop owns "
+            "onboarding for new sales reps? A name is all I need.\n\nTom",
+            prospect=_prospect(name="Maria Lopez", title="CFO"),
+            offer=OFFER,
+            note="the seed's move: asking who owns it",
+        ),
         Example(_PITCH, prospect=_prospect(title="Head of Revenue"), offer=OFFER),
     )
 
@@ -176,16 +244,25 @@ class WrongRole(Rule):
         who = prospect.first_name or prospect.name or "The prospect"
         owner = result.ask_for or (offer.roles[0] if offer.roles else "buyer")
         start, end = doc.content.start, doc.content.end
-        fix = self.replace_fix("Ask who owns the problem instead of pitching", start, end,
-                               referral_question(prospect, offer))
-        yield self.hit(*_first_sentence(doc),
-                       f"{who} is {prospect.title}; {offer.name} is bought by the {owner}. "
-                       f"Ask who owns the problem instead of pitching.", fix=fix)
+        fix = self.replace_fix(
+            "Ask who owns the problem instead of pitching",
+            start,
+            end,
+            referral_question(prospect, offer),
+        )
+        yield self.hit(
+            *_first_sentence(doc),
+            f"{who} is {prospect.title}; {offer.name} is bought by the {owner}. "
+            f"Ask who owns the problem instead of pitching.",
+            fix=fix,
+        )
 
 
 _WHO_OWNS = re.compile(
     r"\b(who (?:at \S+ )?(?:owns|handles|runs|looks after|is (?:responsible|in charge))"
-    r"|(?:the )?right person|point me to|wrong person)\b", re.IGNORECASE)
+    r"|(?:the )?right person|point me to|wrong person)\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_who_owns(text: str) -> bool:
@@ -213,18 +290,35 @@ class NoNeedEvidence(Rule):
     severity = Severity.WARNING
     needs = ("prospect", "offer")
     fix_title = "Find a sign of the need before writing"
-    _award = [{"text": "Brightloop won a design award for its mobile app.", "source": "web"}]
+    _award: ClassVar[list[dict[str, str]]] = [
+        {"text": "Brightloop won a design award for its mobile app.", "source": "web"}
+    ]
     bad = (
-        Example(_PITCH, span="Saw the 12 open AE roles", prospect=_prospect(facts=_award),
-                offer=OFFER, note="the research shows no need"),
-        Example(_PITCH, span="Saw the 12 open AE roles", prospect=_prospect(facts=[]),
-                offer=OFFER, note="no research at all"),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(facts=_award),
+            offer=OFFER,
+            note="the research shows no need",
+        ),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(facts=[]),
+            offer=OFFER,
+            note="no research at all",
+        ),
     )
     good = (
         Example(_PITCH, prospect=_prospect(), offer=OFFER),
-        Example(_PITCH, prospect=_prospect(facts=[{"text": "On a podcast she said new reps "
-                                                   "take seven months to ramp."}]),
-                offer=OFFER, note="the need in other words than the signal"),
+        Example(
+            _PITCH,
+            prospect=_prospect(
+                facts=[{"text": "On a podcast she said new reps take seven months to ramp."}]
+            ),
+            offer=OFFER,
+            note="the need in other words than the signal",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -233,9 +327,11 @@ class NoNeedEvidence(Rule):
             return
         signals = [s for need in ctx.offer.needs for s in need.signals][:2]
         hint = f" (look for: {'; '.join(signals)})" if signals else ""
-        yield self.hit(*_first_sentence(doc),
-                       "Nothing in the research shows they need this: the email can't say "
-                       f"why them.{hint}", fix=self.advice(f"Find a sign of the need{hint}"))
+        yield self.hit(
+            *_first_sentence(doc),
+            f"Nothing in the research shows they need this: the email can't say why them.{hint}",
+            fix=self.advice(f"Find a sign of the need{hint}"),
+        )
 
 
 class Disqualified(Rule):
@@ -261,48 +357,86 @@ class Disqualified(Rule):
     needs = ("prospect", "offer")
     fix_title = "Remove the prospect from this campaign"
     bad = (
-        Example(_PITCH, span="Saw the 12 open AE roles", offer=OFFER,
-                prospect=_prospect(industry="Manufacturing"), note="industry outside"),
-        Example(_PITCH, span="Saw the 12 open AE roles", offer=OFFER,
-                prospect=_prospect(company_size=15), note="a 15-person firm"),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            offer=OFFER,
+            prospect=_prospect(industry="Manufacturing"),
+            note="industry outside",
+        ),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            offer=OFFER,
+            prospect=_prospect(company_size=15),
+            note="a 15-person firm",
+        ),
     )
     good = (
-        Example(_PITCH, offer=OFFER, prospect=_prospect(industry="Computer Software"),
-                note="the same sector in other words"),
-        Example(_PITCH, offer=OFFER, prospect=_prospect(company_size=None),
-                note="size unknown is not a disqualifier"),
+        Example(
+            _PITCH,
+            offer=OFFER,
+            prospect=_prospect(industry="Computer Software"),
+            note="the same sector in other words",
+        ),
+        Example(
+            _PITCH,
+            offer=OFFER,
+            prospect=_prospect(company_size=None),
+            note="size unknown is not a disqualifier",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         result = ctx.fit_result
         if result is None or result.segment != "X":
             return
-        own = [d for d in result.disqualified_by
-               if d not in ("status:declined", "status:unsubscribed")]
+        own = [
+            d for d in result.disqualified_by if d not in ("status:declined", "status:unsubscribed")
+        ]
         if not own:
             return
-        reason = next((r for r in result.reasons if not r.startswith("They said no")),
-                      "disqualified")
-        yield self.hit(*_first_sentence(doc), f"Do not pitch: {reason}",
-                       fix=self.advice("Remove the prospect from this campaign"))
+        reason = next(
+            (r for r in result.reasons if not r.startswith("They said no")), "disqualified"
+        )
+        yield self.hit(
+            *_first_sentence(doc),
+            f"Do not pitch: {reason}",
+            fix=self.advice("Remove the prospect from this campaign"),
+        )
 
 
 _SIZE_CLAIM = re.compile(
     r"\b(?:your|you have|team of|company of|with)\s+(?:over\s+|more than\s+|nearly\s+)?"
     r"(\d{1,3}(?:,\d{3})+|\d+)\+?\s+(?:\w+\s+)?"
     r"(employees|people|staff|engineers|developers|reps|salespeople|sellers|workers|locations)\b",
-    re.IGNORECASE)
-_AS_A = re.compile(r"\bas (?:a|an|one of the)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?=[,.;:!?]|\s+"
-                   r"(?:you|your|like|with|in|we|I)\b)", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_AS_A = re.compile(
+    r"\bas (?:a|an|one of the)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?=[,.;:!?]|\s+"
+    r"(?:you|your|like|with|in|we|I)\b)",
+    re.IGNORECASE,
+)
 _YOUR_THINGS = {
-    "manufacturing": re.compile(r"\byour (factories|factory|plants?|production lines?|"
-                                r"shop floors?)\b", re.IGNORECASE),
+    "manufacturing": re.compile(
+        r"\byour (factories|factory|plants?|production lines?|"
+        r"shop floors?)\b",
+        re.IGNORECASE,
+    ),
     "logistics": re.compile(r"\byour (fleet|trucks|warehouses?|drivers)\b", re.IGNORECASE),
     "retail": re.compile(r"\byour (stores|shops|outlets)\b", re.IGNORECASE),
     "healthcare": re.compile(r"\byour (patients|clinics|hospitals?)\b", re.IGNORECASE),
 }
-_SIZE_WORDS = [(re.compile(r"\b(enterprise|fortune 500|global corporation|large corporation)"
-                           r"\b", re.IGNORECASE), "large")]
+_SIZE_WORDS = [
+    (
+        re.compile(
+            r"\b(enterprise|fortune 500|global corporation|large corporation)"
+            r"\b",
+            re.IGNORECASE,
+        ),
+        "large",
+    )
+]
 
 
 class FalsePremise(Rule):
@@ -329,22 +463,38 @@ class FalsePremise(Rule):
     needs = ("prospect",)
     fix_title = "Check the claim against the profile, or drop it"
     bad = (
-        Example("Hi Sarah,\n\nAs a fast-growing manufacturer, you know how hard hiring is. "
-                "Worth a look?\n\nTom", span="As a fast-growing manufacturer",
-                prospect=_prospect(industry="Software", company_size=15)),
-        Example("Hi Sarah,\n\nOnboarding your 500 engineers takes months. Worth a look?\n\nTom",
-                span="your 500 engineers", prospect=_prospect(company_size=40)),
-        Example("Hi Sarah,\n\nAs a CTO, you know hiring developers is hard. Worth a "
-                "look?\n\nTom", span="As a CTO", prospect=_prospect(title="CMO")),
+        Example(
+            "Hi Sarah,\n\nAs a fast-growing manufacturer, you know how hard hiring is. "
+            "Worth a look?\n\nTom",
+            span="As a fast-growing manufacturer",
+            prospect=_prospect(industry="Software", company_size=15),
+        ),
+        Example(
+            "Hi Sarah,\n\nOnboarding your 500 engineers takes months. Worth a look?\n\nTom",
+            span="your 500 engineers",
+            prospect=_prospect(company_size=40),
+        ),
+        Example(
+            "Hi Sarah,\n\nAs a CTO, you know hiring developers is hard. Worth a look?\n\nTom",
+            span="As a CTO",
+            prospect=_prospect(title="CMO"),
+        ),
     )
     good = (
-        Example("Hi Sarah,\n\nAs a fast-growing software company, you are hiring fast. Worth a "
-                "look?\n\nTom", prospect=_prospect(industry="SaaS")),
-        Example("Hi Sarah,\n\nOnboarding your 30 engineers takes months. Worth a look?\n\nTom",
-                prospect=_prospect(company_size=40)),
-        Example("Hi Sarah,\n\nAs a manufacturer, you may know Hartmann Tools. Worth a "
-                "look?\n\nTom", prospect=_prospect(industry=""),
-                note="industry unknown: no claim can be contradicted"),
+        Example(
+            "Hi Sarah,\n\nAs a fast-growing software company, you are hiring fast. Worth a "
+            "look?\n\nTom",
+            prospect=_prospect(industry="SaaS"),
+        ),
+        Example(
+            "Hi Sarah,\n\nOnboarding your 30 engineers takes months. Worth a look?\n\nTom",
+            prospect=_prospect(company_size=40),
+        ),
+        Example(
+            "Hi Sarah,\n\nAs a manufacturer, you may know Hartmann Tools. Worth a look?\n\nTom",
+            prospect=_prospect(industry=""),
+            note="industry unknown: no claim can be contradicted",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -354,8 +504,12 @@ class FalsePremise(Rule):
         text = doc.content.text
         base = doc.content.start
         for start, end, message in _contradictions(text, prospect):
-            yield self.hit(base + start, base + end, message,
-                           fix=self.advice("Check the claim against the profile, or drop it"))
+            yield self.hit(
+                base + start,
+                base + end,
+                message,
+                fix=self.advice("Check the claim against the profile, or drop it"),
+            )
 
 
 def _contradictions(text: str, prospect: Any) -> Iterator[tuple[int, int, str]]:
@@ -369,40 +523,58 @@ def _contradictions(text: str, prospect: Any) -> Iterator[tuple[int, int, str]]:
         for m in _SIZE_CLAIM.finditer(text):
             claimed = int(m.group(1).replace(",", ""))
             if claimed > max(size * 1.5, size + 10):
-                yield (m.start(), m.end(),
-                       f"Claims {claimed:,} {m.group(2)}, but {company} has about {size:,} "
-                       f"employees.")
+                yield (
+                    m.start(),
+                    m.end(),
+                    f"Claims {claimed:,} {m.group(2)}, but {company} has about {size:,} employees.",
+                )
         if size < 250:
             for pattern, _label in _SIZE_WORDS:
                 for m in pattern.finditer(text):
-                    yield (m.start(), m.end(), f"Calls {company} {m.group(0)}, but it has "
-                           f"about {size:,} employees.")
+                    yield (
+                        m.start(),
+                        m.end(),
+                        f"Calls {company} {m.group(0)}, but it has about {size:,} employees.",
+                    )
     for m in _AS_A.finditer(text):
         phrase = m.group(1)
         claimed_sectors = sectors(phrase)
         if mine and claimed_sectors and not claimed_sectors & mine:
-            yield (m.start(), m.end(), f"Calls them {phrase}, but {company} is in "
-                   f"{prospect.industry}.")
+            yield (
+                m.start(),
+                m.end(),
+                f"Calls them {phrase}, but {company} is in {prospect.industry}.",
+            )
             continue
         claimed_title = parse_title(phrase)
         person = parse_title(prospect.title) if prospect.title else None
-        if (person and person.functions and claimed_title.functions
-                and claimed_title.seniority >= 2 and not claimed_sectors
-                and not claimed_title.functions & person.functions):
+        if (
+            person
+            and person.functions
+            and claimed_title.functions
+            and claimed_title.seniority >= 2
+            and not claimed_sectors
+            and not claimed_title.functions & person.functions
+        ):
             yield (m.start(), m.end(), f"Calls them {phrase}, but they are {prospect.title}.")
     if mine:
         for sector, pattern in _YOUR_THINGS.items():
             if sector in mine:
                 continue
             for m in pattern.finditer(text):
-                yield (m.start(), m.end(), f"Mentions {m.group(0)}, but {company} is in "
-                       f"{prospect.industry}.")
+                yield (
+                    m.start(),
+                    m.end(),
+                    f"Mentions {m.group(0)}, but {company} is in {prospect.industry}.",
+                )
 
 
 _SAID_NO = re.compile(
     r"\b(not interested|no thanks|no, thanks|no thank you|unsubscribe|remove me|take me off|"
     r"stop (?:emailing|contacting|sending)|do not (?:contact|email)|don't (?:contact|email)|"
-    r"please stop|not a fit for us|we'?ll pass|we are going to pass)\b", re.IGNORECASE)
+    r"please stop|not a fit for us|we'?ll pass|we are going to pass)\b",
+    re.IGNORECASE,
+)
 _NO_INTENTS = ("not_interested", "unsubscribe")
 
 
@@ -428,31 +600,61 @@ class SuppressedContact(Rule):
     severity = Severity.ERROR
     fix_title = "Do not send: they said no"
     bad = (
-        Example(_PITCH, span="Saw the 12 open AE roles",
-                prospect=_prospect(status="declined", declined_at="2026-06-12")),
-        Example(_PITCH, span="Saw the 12 open AE roles", prospect=_prospect(),
-                history=({"direction": "in", "sent_at": "2026-05-02",
-                          "body": "Thanks, but we're not interested. Please remove me."},),
-                note="a no in an earlier campaign"),
-        Example(_PITCH, span="Saw the 12 open AE roles",
-                prospect=_prospect(status="unsubscribed")),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(status="declined", declined_at="2026-06-12"),
+        ),
+        Example(
+            _PITCH,
+            span="Saw the 12 open AE roles",
+            prospect=_prospect(),
+            history=(
+                {
+                    "direction": "in",
+                    "sent_at": "2026-05-02",
+                    "body": "Thanks, but we're not interested. Please remove me.",
+                },
+            ),
+            note="a no in an earlier campaign",
+        ),
+        Example(_PITCH, span="Saw the 12 open AE roles", prospect=_prospect(status="unsubscribed")),
     )
     good = (
-        Example(_PITCH, prospect=_prospect(status="replied"),
-                history=({"direction": "in", "sent_at": "2026-05-02",
-                          "body": "Not now, we're mid-quarter. Try me in January?"},),
-                note="'not now' is not 'no'"),
-        Example(_PITCH, prospect=_prospect(),
-                history=({"direction": "in", "sent_at": "2026-05-02",
-                          "body": "No problem at all, Tuesday works. Send the invite."},),
-                note="'no problem' is a yes"),
+        Example(
+            _PITCH,
+            prospect=_prospect(status="replied"),
+            history=(
+                {
+                    "direction": "in",
+                    "sent_at": "2026-05-02",
+                    "body": "Not now, we're mid-quarter. Try me in January?",
+                },
+            ),
+            note="'not now' is not 'no'",
+        ),
+        Example(
+            _PITCH,
+            prospect=_prospect(),
+            history=(
+                {
+                    "direction": "in",
+                    "sent_at": "2026-05-02",
+                    "body": "No problem at all, Tuesday works. Send the invite.",
+                },
+            ),
+            note="'no problem' is a yes",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         reason = _suppression_reason(ctx)
         if reason:
-            yield self.hit(*_first_sentence(doc), f"Do not send: {reason}. No means no.",
-                           fix=self.advice("Do not send; keep them suppressed"))
+            yield self.hit(
+                *_first_sentence(doc),
+                f"Do not send: {reason}. No means no.",
+                fix=self.advice("Do not send; keep them suppressed"),
+            )
 
 
 def _suppression_reason(ctx: Context) -> str | None:
@@ -486,5 +688,11 @@ def _said_no(body: str) -> bool:
     return intent in _NO_INTENTS or intent not in ("interested", "question", "not_now")
 
 
-__all__ = ["Disqualified", "FalsePremise", "NoNeedEvidence", "SuppressedContact",
-           "WrongLanguage", "WrongRole"]
+__all__ = [
+    "Disqualified",
+    "FalsePremise",
+    "NoNeedEvidence",
+    "SuppressedContact",
+    "WrongLanguage",
+    "WrongRole",
+]

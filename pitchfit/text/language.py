@@ -63,8 +63,16 @@ for _shared in _WEIGHTS.values():
         _shared[_lang] = _share
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
-_SCRIPT_LANG = {"GREEK": "el", "HEBREW": "he", "HANGUL": "ko", "HIRAGANA": "ja",
-                "KATAKANA": "ja", "THAI": "th", "ARMENIAN": "hy", "GEORGIAN": "ka"}
+_SCRIPT_LANG = {
+    "GREEK": "el",
+    "HEBREW": "he",
+    "HANGUL": "ko",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "THAI": "th",
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+}
 
 _identifier: Any = None
 _lock = threading.Lock()
@@ -103,17 +111,17 @@ def _script(text: str) -> str:
 
 def _profile(words: list[str]) -> tuple[str | None, float]:
     """Score the function-word profile; decide only with enough hits and a clear margin."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     hits = 0
     for word in words:
         shares = _WEIGHTS.get(word)
         if shares:
             hits += 1
             for lang, share in shares.items():
-                scores[lang] += share
+                scores[lang] = scores.get(lang, 0.0) + share
     if hits < 3:
         return None, 0.0
-    ranked = scores.most_common(2)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
     best, best_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(scores.values())
