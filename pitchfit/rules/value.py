@@ -1,0 +1,447 @@
+"""Value rules: say why *this* prospect needs it, in their terms, with proof.
+
+Feature lists, asks with no reason, famous logos instead of relevance, claims nobody can
+check, and emails about the sender rather than the reader. All lexical and cheap; the offer's
+``proof`` points, when given, vouch for a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .ask import is_ask, looks_like_followup
+from .base import Example, Hit, Rule, Severity
+
+if TYPE_CHECKING:
+    from ..engine import Context
+    from ..models import Offer
+    from ..text.document import Document, Segment
+
+_RESULT = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
+    r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _proof_backs(offer: Offer | None, sentence: str) -> bool:
+    """Whether one of the offer's proof points (with evidence) is what the sentence claims."""
+    if offer is None:
+        return False
+    words = {w.lower()[:6] for w in _WORD.findall(sentence) if len(w) >= 4}
+    numbers = {w for w in _WORD.findall(sentence) if any(c.isdigit() for c in w)}
+    for proof in offer.proof:
+        pw = {w.lower()[:6] for w in _WORD.findall(proof.claim) if len(w) >= 4}
+        pn = {w for w in _WORD.findall(proof.claim) if any(c.isdigit() for c in w)}
+        if (pn & numbers) or len(pw & words) >= 2:
+            return True
+    return False
+
+
+# ---- V101 features-not-benefits ------------------------------------------------------------
+
+_PRODUCT = r"(?:platform|product|solution|tool|software|suite|app|service|system|agent|engine)"
+_FEATURE_INTRO = re.compile(
+    rf"\b(?:our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}s?\b[^.?!\n]{{0,40}}?"
+    r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b",
+    re.IGNORECASE,
+)
+_TECH_STACK = re.compile(
+    r"\b(?:uses|leverages|powered by|built on|combines|harnesses)\s+"
+    r"(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_BENEFIT = re.compile(
+    r"\b(?:so (?:that )?(?:you|your)|which means (?:you|your)|(?:you|your team)(?:[’']ll| will"
+    r"| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)|sav(?:e|es|ed|ing)"
+    r" (?:you|your))\b",
+    re.IGNORECASE,
+)
+_SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b", re.IGNORECASE)
+
+
+class FeaturesNotBenefits(Rule):
+    """A list of what the product does, with nothing on what it does for this prospect.
+
+    What it does
+        Flags feature lists ("Our platform includes: …", a bullet list of capabilities, a
+        sentence that strings four features together, "uses machine learning, NLP and
+        predictive analytics") when the email never turns them into a result for the reader
+        (a number, "so your team can…").
+
+    Why it matters
+        Features make the buyer do the work of figuring out why they would care; most will
+        not. One outcome in their terms beats ten capabilities.
+
+    Principle
+        004_adf2a3e1e6fa8705: asked why the company needs it, sellers reply with "more
+        features and functions"; 002_a3c7499a1667f438: fail to address the business benefit
+        and "forget about it".
+    """
+
+    code = "V101"
+    name = "features-not-benefits"
+    severity = Severity.WARNING
+    fix_title = "Replace the feature list with one result it would get this prospect"
+    bad = (
+        Example("Hi Dana,\n\nOur platform includes:\n- lead scoring\n- email sequences\n"
+                "- CRM sync\n- dashboards\n\nFree for a demo on Tuesday?",
+                span="Our platform includes"),
+        Example("Hi Dana,\n\nWe are an AI platform that uses machine learning, language models, "
+                "and predictive analytics to streamline workflows. Open to a demo?",
+                span="uses machine learning"),
+    )
+    good = (
+        Example("Hi Dana,\n\nOur platform includes a lane benchmark, so your team can see which "
+                "six lanes cost 11% above market. Worth a look before the Q3 bids?"),
+        Example("Hi Dana,\n\nYour store managers drive to the bank every day. Our safe ends the "
+                "bank run; Contoso got back 11 hours per store per week. Worth a call?"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        content = doc.content.text
+        if _BENEFIT.search(content) or _RESULT.search(content):
+            return
+        for sent in doc.sentences:
+            m = _FEATURE_INTRO.search(sent.text)
+            if m and (sent.text.rstrip().endswith(":") or sent.text.count(",") >= 2):
+                yield self._hit(sent, m.start(), m.end())
+                return
+            m = _TECH_STACK.search(sent.text)
+            if m:
+                yield self._hit(sent, m.start(), m.end())
+                return
+            if (sent.text.count(",") >= 4 and re.search(_PRODUCT, sent.text, re.IGNORECASE)
+                    and not _SECOND.search(sent.text)):
+                yield self._hit(sent, 0, len(sent.text))
+                return
+        bullets = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
+        if len(bullets) >= 3:
+            first = bullets[0].start()
+            head = doc.body.rfind("\n", doc.content.start, first)
+            intro = doc.body[max(doc.content.start, doc.body.rfind("\n", 0, max(head, 0)) + 1):
+                             max(head, doc.content.start)]
+            if intro.rstrip().endswith(":") and re.search(
+                    r"\b(?:we|our|us)\b", intro, re.IGNORECASE):
+                start = doc.body.find(intro.strip(), doc.content.start)
+                yield self.hit(start, start + len(intro.strip()),
+                               "Feature list with no benefit for this prospect")
+
+    def _hit(self, sent: Segment, a: int, b: int) -> Hit:
+        return self.hit(sent.start + a, sent.start + b,
+                        "Feature list with no benefit for this prospect")
+
+
+# ---- V102 no-reason ------------------------------------------------------------------------
+
+_REASON = re.compile(
+    r"\b(?:because|since|given|so (?:that|you|your|we can)|which means|that means|that[’']s why"
+    r"|usually means|the reason|as you|now that|after|noticed|saw|seen|read|heard|congrat\w*"
+    r"|when (?:teams|you|companies|your)|if you|typically|most (?:teams|companies|[\w-]+ (?:leaders"
+    r"|teams))|helped|cut|saved|reduced|increased|grew|built)\b",
+    re.IGNORECASE,
+)
+_ABOUT_THEM = re.compile(
+    r"\b(?:your|you(?:[’']re|[’']ve| are| have| had| were| recently| just| manage| run| lead"
+    r"| own| use| sell| cover| wrote| posted| said| mentioned| might| may))\b"
+    r"|\b(?:it|this|that) (?:helps|would help|saves|means)\b|\bthat way\b|\bwrong person\b"
+    r"|\b(?:might|may|could) (?:be )?(?:useful|helpful|interest)",
+    re.IGNORECASE,
+)
+
+
+class NoReason(Rule):
+    """Asks without a "because": no reason the prospect should care or say yes.
+
+    What it does
+        Flags an email that asks for something but never gives a reason: no "because",
+        "since", "given", no observation about the prospect, no result or problem that would
+        explain why this is worth their reply. Follow-ups that point back to an earlier email
+        are left alone.
+
+    Why it matters
+        People say yes far more often to a request that comes with a reason, even a thin one.
+        An ask with no why reads as "do this for me" and gets no answer.
+
+    Principle
+        003_56500c1ee79e2572 (the photocopier effect): adding "because…" to a request moved
+        compliance from 60% to 94%, and even an obvious reason worked.
+    """
+
+    code = "V102"
+    name = "no-reason"
+    severity = Severity.SUGGESTION
+    fix_title = "Add the reason: why them, why now (\"because…\")"
+    bad = (
+        Example("Hi Dana,\n\nLet's talk.", span="Let's talk."),
+        Example("Hi Dana,\n\nI need to meet you regarding a brand promotion. I'm based in "
+                "Leeds, so any place works for me. Free on Tuesday?", span="Free on Tuesday?"),
+    )
+    good = (
+        Example("Hi Dana,\n\nCan we talk on Tuesday? Because your Q3 bids go out on the 14th, "
+                "and our benchmark is ready now."),
+        Example("Hi Dana,\n\nSaw the 12 SDR openings on your careers page. Worth 15 minutes "
+                "on how to ramp them?"),
+        Example("Hi Dana,\n\nFollowing up on the below. Free on Tuesday?",
+                note="a follow-up leans on the first email's reason"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        sents = doc.sentences
+        asks = [s for s in sents if is_ask(s.text)]
+        if not asks or looks_like_followup(doc, ctx):
+            return
+        text = doc.content.text
+        if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
+            return
+        if doc.subject and (_REASON.search(doc.subject) or _ABOUT_THEM.search(doc.subject)):
+            return
+        last = asks[-1]
+        yield self.hit(last.start, last.end,
+                       "No reason given: nothing says why this matters to them")
+
+
+# ---- V103 logo-dropping --------------------------------------------------------------------
+
+_LOGO = r"(?:[A-Z][\w&.'’-]*(?:\s(?:[A-Z][\w&.'’-]*|&))?)"
+_LOGOS = rf"(?:{_LOGO}(?:,\s*{_LOGO})*,?\s+(?:and|&)\s+{_LOGO}|{_LOGO}(?:,\s*{_LOGO})+|(?i:fortune)\s+\d+)"
+_LOGO_DROP = re.compile(
+    rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
+    r"|(?:our\s+)?(?:clients|customers|partners|users)\s+include|trusted\s+by|used\s+by|loved\s+by"
+    r"|chosen\s+by|relied\s+on\s+by|backed\s+by)"
+    r"(?:\s+(?:industry\s+|market\s+)?(?:leaders|giants|brands|companies|names|teams|the\s+likes\s+of)"
+    rf"(?:\s+(?:like|such\s+as|including))?)?)\s+(?P<a>{_LOGOS})"
+    rf"|(?P<b>{_LOGOS})\s+(?i:(?:all\s+)?(?:use|trust|rely\s+on|love|chose|work\s+with"
+    r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b)"
+)
+
+
+class LogoDropping(Rule):
+    """Famous customer names offered instead of relevance: "Microsoft and Google use us".
+
+    What it does
+        Flags lists of customer logos ("trusted by Microsoft, Google and Amazon", "our
+        clients include…", "Fortune 500 companies use us") when neither that sentence nor
+        the one before says what those customers got (a result, a number). A named customer
+        with a result ("we cut Datadog's ramp from 90 to 51 days") is proof and is left alone.
+
+    Why it matters
+        The buyer is not Microsoft or Google; big names without a result like theirs say
+        nothing about why *they* need it, and read as borrowed credibility.
+
+    Principle
+        004_adf2a3e1e6fa8705: "Microsoft and Google are big customers…" - "But we're not
+        Microsoft or Google, why do we need this?"
+    """
+
+    code = "V103"
+    name = "logo-dropping"
+    severity = Severity.WARNING
+    fix_title = "Name one customer like them and the result they got, or drop the logos"
+    bad = (
+        Example("Hi Dana,\n\nMicrosoft and Google use us every day. Free for a demo on "
+                "Tuesday?", span="Microsoft and Google use us"),
+        Example("Hi Dana,\n\nWe work with industry leaders such as Siemens, Bosch and Philips. "
+                "Open to a call?", span="Siemens, Bosch and Philips"),
+    )
+    good = (
+        Example("Hi Dana,\n\nWe cut Datadog's new-rep ramp from 90 days to 51. Worth a call on "
+                "how your Q3 hires could get the same?"),
+        Example("Hi Dana,\n\nMonth-end close went from 14 days to 2. That is what we built for "
+                "Lattice and Carta. Worth a look?"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        sents = doc.sentences
+        for i, sent in enumerate(sents):
+            m = _LOGO_DROP.search(sent.text)
+            if m is None:
+                continue
+            before = sents[i - 1].text if i else ""
+            if _RESULT.search(sent.text) or _RESULT.search(before):
+                continue
+            yield self.hit(sent.start + m.start(), sent.start + m.end(),
+                           "Logo-dropping: big names with nothing on why they matter to this "
+                           "prospect")
+            return
+
+
+# ---- V104 unproven-claim -------------------------------------------------------------------
+
+_SUPERLATIVE = re.compile(
+    rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+)?(?:(?:world|industry|market)[- ]leading|leading"
+    r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
+    r"|innovative|reliable|effective)|only)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm)s?\b"
+    r"|\b(?:best|#1|number one|leading)\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry"
+    r"|market|world|country|space|business))\b"
+    r"|\b(?:world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
+    r"|unrivall?ed|second to none|guaranteed results|proven results|proven track record)\b",
+    re.IGNORECASE,
+)
+_SCALE = re.compile(
+    r"\b(?:helped|help|helping|work with|worked with|served|serve)\s+(?:over\s+|more\s+than\s+)?"
+    r"(?:\d[\d,]*\+?|thousands|hundreds|millions|dozens|countless)\s+(?:of\s+)?(?:other\s+)?"
+    r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b",
+    re.IGNORECASE,
+)
+_MULTIPLIER = re.compile(
+    r"\b(?:our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)|we)\b"
+    r"[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
+    r"|roi|return)\b",
+    re.IGNORECASE,
+)
+_EVIDENCE = re.compile(
+    r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
+    r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
+
+
+class UnprovenClaim(Rule):
+    """A superlative or a number nobody can check: "the best platform", "helped 500 companies".
+
+    What it does
+        Flags self-praise ("the leading provider", "best on the market", "world-class"),
+        scale claims with no outcome ("helped thousands of companies achieve results") and
+        multipliers with no customer, timeframe or source ("our platform generates 3x more
+        leads"). A claim one of the offer's ``proof`` points backs, or that names the
+        customer and result, is left alone.
+
+    Why it matters
+        Information-rich buyers check; an unsupported claim makes the seller look less
+        credible, not more. One named result with a timeframe does the work of ten adjectives.
+
+    Principle
+        002_a3c7499a1667f438: it is "seller beware" now; tell them how it solves their
+        problem "and offer me some proof".
+    """
+
+    code = "V104"
+    name = "unproven-claim"
+    severity = Severity.WARNING
+    fix_title = "Back the claim with a named customer, a number and a timeframe, or cut it"
+    bad = (
+        Example("Hi Dana,\n\nWe are the leading provider of fleet software in Europe. Worth a "
+                "call?", span="the leading provider"),
+        Example("Hi Dana,\n\nWe've helped over 500 companies increase their revenue. Free on "
+                "Tuesday?", span="helped over 500 companies"),
+        Example("Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
+                "leads. Open to a demo?", span="3x more"),
+    )
+    good = (
+        Example("Hi Dana,\n\nWe helped Orbit cut SDR ramp from 90 to 45 days last spring. Worth "
+                "comparing notes?"),
+        Example("Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
+                "leads. Open to a demo?",
+                offer={"name": "Leadly", "proof": [{"claim": "3x more qualified leads",
+                                                    "evidence": "Orbit case study, 2025"}]},
+                note="the offer's proof backs the claim"),
+        Example("Hi Dana,\n\nWe've helped 30 post-Series B companies cut ramp time by 40%. "
+                "Worth a chat about your hiring plan?"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        sents = doc.sentences
+        count = 0
+        for i, sent in enumerate(sents):
+            text = sent.text
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            if _proof_backs(ctx.offer, text) or _EVIDENCE.search(text):
+                continue
+            m = _SUPERLATIVE.search(text)
+            what = "Superlative with no proof"
+            if m is None:
+                m = _SCALE.search(text)
+                what = "Scale claim with no result"
+                if m is not None and _RESULT.search(text[m.end():]):
+                    m = None
+            if m is None:
+                m = _MULTIPLIER.search(text)
+                what = "Number claim with no customer, timeframe or source"
+                if m is not None and (_NAMED.search(text) or _EVIDENCE.search(nxt)):
+                    m = None
+            if m is None:
+                continue
+            start = m.start()
+            if what.startswith("Number"):
+                num = re.search(r"\d+(?:\.\d+)?(?:x|%)\s+\w+", m.group(0), re.IGNORECASE)
+                start = m.start() + (num.start() if num else 0)
+            yield self.hit(sent.start + start, sent.start + m.end(),
+                           f"{what}: {m.group(0)[start - m.start():]!r}")
+            count += 1
+            if count >= 2:
+                return
+
+
+# ---- V105 self-centered --------------------------------------------------------------------
+
+_SELF = re.compile(
+    r"\b(?:i|i[’']m|i[’']ve|i[’']d|i[’']ll|me|my|mine|myself|we|we[’']re|we[’']ve|we[’']d"
+    r"|we[’']ll|us|our|ours|ourselves)\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(
+    r"\b(?:you|you[’']re|you[’']ve|you[’']d|you[’']ll|your|yours|yourself)\b", re.IGNORECASE
+)
+
+
+class SelfCentered(Rule):
+    """The email is about the sender: many we/our/I, few you/your.
+
+    What it does
+        Counts first-person words (I, me, my, we, us, our) against second-person ones (you,
+        your) and mentions of the prospect's company in the content. Flags the email when
+        there are at least ``min_self`` first-person words and they outnumber the reader
+        ``ratio`` times or more. "We" in a sentence about the prospect's result still counts,
+        so the bar is set well above what a peer note uses.
+
+    Why it matters
+        Buyers read for what is in it for them. An email that talks about "our platform, our
+        team, our mission" tells them the sender's success is the point and theirs is
+        incidental.
+
+    Principle
+        001_fa86a06d8cce9a86: pitches "always focus on how great they are and what they do",
+        never on the issues the reader may be facing.
+    """
+
+    code = "V105"
+    name = "self-centered"
+    severity = Severity.WARNING
+    fix_title = "Rewrite around the reader: their problem, their result (you/your)"
+    options = {"min_self": 5, "ratio": 2.5}
+    bad = (
+        Example("Hi there,\n\nWe are thrilled to share that we just raised our Series B. Our "
+                "team has doubled and we are expanding. We would love for you to see what we "
+                "have built.", span="We are thrilled"),
+        Example("Hello,\n\nI am writing because I run an agency. My team and I build websites, "
+                "and we think our designs are great. I would like to show you our portfolio."),
+    )
+    good = (
+        Example("Hi Dana,\n\nWe helped your peers at Orbit cut ramp by half; we think your Q3 "
+                "hires are the same case. Would you want the playbook we used? Your call."),
+        Example("Hi Dana,\n\nYou're adding 12 SDRs, so your ramp plan matters more than ever. "
+                "We cut ramp from 90 to 45 days for Orbit. Worth 15 minutes?"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.content.text
+        n_self = len(_SELF.findall(text))
+        if n_self < int(self.option(ctx, "min_self")):
+            return
+        n_you = len(_YOU.findall(text))
+        if ctx.prospect is not None and ctx.prospect.company:
+            n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
+        if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1):
+            return
+        first = next((s for s in doc.sentences if _SELF.match(s.text)), None)
+        if first is None:
+            first = next((s for s in doc.sentences if _SELF.search(s.text)), doc.content)
+        yield self.hit(first.start, first.end,
+                       f"Self-centred: {n_self} I/we/our against {n_you} you/your")
