@@ -104,6 +104,25 @@ def _address(value: str | None) -> str:
     return address if "@" in address else ""
 
 
+def _meta(meta: dict[str, Any], *names: str) -> str:
+    for name in names:
+        value = meta.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _meta_date(meta: dict[str, Any]) -> datetime | None:
+    text = _meta(meta, "received_at", "date")
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 def synthetic_id(raw: bytes | str) -> str:
     """A stable Message-ID for a message without one (same bytes, same id: still idempotent)."""
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
@@ -131,9 +150,16 @@ def refuse(problems: list[str]) -> None:
 
 
 def to_record(
-    raw: bytes | str, *, where: str, said_no_before: Callable[[str], bool] | None = None
+    raw: bytes | str,
+    *,
+    where: str,
+    said_no_before: Callable[[str], bool] | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> ReplyRecord:
     """Parse and classify one raw message into what the store keeps.
+
+    ``meta`` holds the other fields of a ``.jsonl`` row (``from``, ``message_id``,
+    ``received_at``), used where the text itself has no headers.
 
     ``said_no_before(sender)`` tells the classifier this person already said no once (and
     was asked what would make them buy), so the next step is silence.
@@ -146,8 +172,17 @@ def to_record(
     parsed = parse_reply(raw)
     problems = [str(p) for p in getattr(parsed, "problems", ()) or ()]
     refuse(problems)
-    message_id = (getattr(parsed, "message_id", None) or "").strip() or synthetic_id(raw)
-    sender = _address(getattr(parsed, "from_address", None) or _header(parsed, "From"))
+    extra = meta or {}
+    message_id = (
+        (getattr(parsed, "message_id", None) or "").strip()
+        or _meta(extra, "message_id", "message-id", "id")
+        or synthetic_id(raw)
+    )
+    sender = _address(
+        getattr(parsed, "from_address", None)
+        or _header(parsed, "From")
+        or _meta(extra, "from_address", "from", "email")
+    )
     body = str(getattr(parsed, "body", "") or "")
     bounce = find_bounce(raw)
     if not sender and not (bounce and bounce.recipients):
@@ -162,7 +197,7 @@ def to_record(
         body=body,
         subject=_header(parsed, "Subject"),
         in_reply_to=(getattr(parsed, "in_reply_to", None) or "").strip() or None,
-        received_at=_date(parsed),
+        received_at=_date(parsed) or _meta_date(extra),
         signature=str(getattr(parsed, "signature", "") or ""),
         quoted=str(getattr(parsed, "quoted", "") or ""),
         is_auto_reply=bool(getattr(parsed, "is_auto_reply", False)),
@@ -220,10 +255,10 @@ def store_record(url: str, record: ReplyRecord, *, campaign: str | None) -> Stor
 
 def _messages(
     path: Path, on_error: Callable[[InputError], None]
-) -> Iterator[tuple[str, bytes | str]]:
-    from ..replies.sources import iter_messages
+) -> Iterator[tuple[str, bytes | str, dict[str, Any]]]:
+    from ..replies.sources import iter_records
 
-    yield from iter_messages(path, on_error=on_error)
+    yield from iter_records(path, on_error=on_error)
 
 
 def ingest_paths(
@@ -264,11 +299,11 @@ def ingest_paths(
             emit(Outcome(exc.where or fallback, "error", error=_short(exc)))
 
         try:
-            for label, raw in _messages(path, source_error):
+            for label, raw, meta in _messages(path, source_error):
                 count += 1
                 where = label or f"{path}#{count}"
                 try:
-                    record = to_record(raw, where=where, said_no_before=declined)
+                    record = to_record(raw, where=where, said_no_before=declined, meta=meta)
                     result = store_record(url, record, campaign=campaign)
                 except SQLAlchemyError as exc:
                     raise db_error(exc, url) from None

@@ -101,14 +101,16 @@ def _read(db: str | None, query: Any) -> list[Suppression] | None:
 
 def lookup(email: str, *, db: str | None = None) -> Suppression | None:
     """The ledger entry for ``email`` (any case), or None; never creates a database."""
-    from sqlalchemy import select
-
-    from .schema import SuppressionRow
-
     try:
         address = normalize_email(email)
     except InputError:
         return None
+    if _readable(db) is None:  # no store yet: answer without importing SQLAlchemy
+        return None
+    from sqlalchemy import select
+
+    from .schema import SuppressionRow
+
     rows = _read(db, select(SuppressionRow).where(SuppressionRow.email == address))
     return rows[0] if rows else None
 

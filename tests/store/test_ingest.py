@@ -218,3 +218,22 @@ def test_two_processes_ingesting_at_once_lose_nothing(tmp_path: Path, db_url: st
         f"{n}{i}@x.io" for n in ("a", "b") for i in range(25) if i % 3 or i % 2
     }
     assert set(suppressed) == expected_no
+
+
+def test_jsonl_rows_carry_sender_and_id(cli: RunCli, tmp_path: Path) -> None:
+    rows = [
+        {"text": NO, "from": "Jo <jo@acme.io>", "message_id": "<j1@acme.io>",
+         "received_at": "2026-05-01T09:00:00+02:00"},
+        {"text": YES},
+    ]  # fmt: skip
+    source = tmp_path / "replies.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    db = str(tmp_path / "s.db")
+    ran = cli("replies", "ingest", str(source), "--db", db)
+    assert ran.code == 2
+    assert f"error: {source}:2: no From address" in ran.err
+    entry = ledger.lookup("jo@acme.io", db=db)
+    assert entry is not None
+    assert entry.at == datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
+    again = cli("replies", "ingest", str(source), "--db", db)
+    assert "0 stored, 1 already stored, 1 failed" in again.err

@@ -132,3 +132,25 @@ def test_postgres_lookup_on_a_missing_database_is_an_error(pg_url: str) -> None:
     missing = pg_url.rsplit("/", 1)[0] + "/no_such_database"
     with pytest.raises(ConfigError, match="no_such_database"):
         ledger.lookup("a@x.io", db=missing)
+
+
+def test_lookup_is_cheap_to_import_and_call_without_a_store(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pitchfit.store.ledger import lookup; "
+        f"assert lookup('a@x.io', db={str(tmp_path / 'none.db')!r}) is None; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_sqlite_store_is_in_wal_mode(sqlite_url: str) -> None:
+    import sqlite3
+
+    ledger.suppress("w@x.io", reason="manual", db=sqlite_url)
+    path = sqlite_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
