@@ -122,7 +122,9 @@ def test_fake_re_only_called_out_when_history_says_first_touch() -> None:
     assert checker.check(body, subject="re: Ghent lane").findings == []
     first = checker.check(body, subject="re: Ghent lane", history=[])
     assert [f.message for f in first.findings] == ["fake 'Re:' on a first email"]
-    earlier = HistoryMessage(direction="out", sent_at="2025-03-03T09:00:00Z", body="Hi")  # type: ignore[arg-type]
+    earlier = HistoryMessage.model_validate(
+        {"direction": "out", "sent_at": "2025-03-03T09:00:00Z", "body": "Hi"}
+    )
     assert checker.check(body, subject="re: Ghent lane", history=[earlier]).findings == []
 
 
