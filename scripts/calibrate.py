@@ -31,7 +31,12 @@ sys.path.insert(0, str(ROOT))
 from pitchfit.config import Settings  # noqa: E402
 from pitchfit.engine import Checker  # noqa: E402
 from pitchfit.rules.base import Rule  # noqa: E402
-from pitchfit.scoring import PRIOR_POINTS, PRIOR_STRENGTH, weights_path  # noqa: E402
+from pitchfit.scoring import (  # noqa: E402
+    DEFAULT_THRESHOLD,
+    PRIOR_POINTS,
+    PRIOR_STRENGTH,
+    weights_path,
+)
 from pitchfit.scoring.dataset import (  # noqa: E402
     LabelledEmail,
     data_hash,
@@ -43,10 +48,10 @@ from pitchfit.scoring.model import (  # noqa: E402
     SCALE,
     Design,
     auc,
-    choose_threshold,
+    choose_boundary,
     cross_validate,
     fit_logistic,
-    scores_from_points,
+    net_points,
 )
 
 DEFAULT_SHARED = Path(os.environ.get("PITCHFIT_SHARED", ROOT.parent / "shared"))
@@ -158,12 +163,15 @@ def calibrate(args: argparse.Namespace) -> dict[str, Any]:
     cv = cross_validate(design, k=args.k, repeats=args.repeats, seed=args.seed, fitter=fitter)
     per_repeat = [auc(row, y) for row in cv.eta]
 
-    # threshold on out-of-fold scores of good emails no error finding blocks
+    # decision boundary on out-of-fold net points of good emails no error finding blocks;
+    # the base puts it at the documented threshold on the 0-100 scale
     good_open = (y == 0) & ~blocked
-    oof_scores = cv.score[:, good_open].ravel()
+    oof_net = cv.net[:, good_open].ravel()
     oof_weight = np.tile(design.weight[good_open], args.repeats)
-    threshold = choose_threshold(oof_scores, oof_weight, args.target_fp)
-    in_sample = scores_from_points(design.z, points)
+    boundary = choose_boundary(oof_net, oof_weight, args.target_fp)
+    threshold = DEFAULT_THRESHOLD
+    base = threshold - boundary
+    in_sample = np.clip(base + net_points(design.z, points), 0, 100)
     sent = (in_sample >= threshold) & ~blocked
 
     sources = np.array([e.source for e in emails])
@@ -192,10 +200,11 @@ def calibrate(args: argparse.Namespace) -> dict[str, Any]:
             "points": int(points[j]),
             "source": "fitted" if good_n + bad_n else "prior",
         }
-    good_sent_oof = float(np.average(oof_scores >= threshold, weights=oof_weight))
+    good_sent_oof = float(np.average(oof_net >= boundary, weights=oof_weight))
     return {
         "schema": "pitchfit-weights/1",
         "threshold": threshold,
+        "base": base,
         "intercept": round(final.intercept, 4),
         "points": {n: r["points"] for n, r in table.items() if r["source"] == "fitted"},
         "provenance": {
@@ -206,6 +215,7 @@ def calibrate(args: argparse.Namespace) -> dict[str, Any]:
                 sd=args.prior_sd, scale=SCALE, cap=SOURCE_CAP, tw=TRUNCATED_WEIGHT
             ),
             "target_fp_rate": args.target_fp,
+            "boundary_net_points": boundary,
             "fp_rate_cv": round(1.0 - good_sent_oof, 3),
             "fp_rate_in_sample": round(float(np.mean(~sent[good_open])), 3),
             "bad_not_sent_in_sample": round(float(np.mean(~sent[y == 1])), 3),
@@ -276,7 +286,8 @@ def report(result: dict[str, Any]) -> str:
     for name, r in cv["cross_source_auc"].items():
         lines.append(f"  AUC trained without {name:15} tested on it: {r['auc']:.3f}")
     lines.append(
-        f"threshold {result['threshold']} for target FP {prov['target_fp_rate']:.0%}: "
+        f"base {result['base']}, threshold {result['threshold']} (net points >= "
+        f"{prov['boundary_net_points']}) for target FP {prov['target_fp_rate']:.0%}: "
         f"FP {prov['fp_rate_cv']:.1%} out-of-fold, {prov['fp_rate_in_sample']:.1%} in-sample; "
         f"bad not sent {prov['bad_not_sent_in_sample']:.1%}; "
         f"good blocked by errors {prov['good_blocked_by_errors']}"

@@ -1,6 +1,8 @@
 """From findings to a 0-100 score and a band, with the points each finding cost.
 
-Points come from ``weights.json``, written by ``scripts/calibrate.py`` from labelled emails
+score = base - points of findings + points of strengths, within 0..100; band block on any
+error finding, else send at or above the threshold, else revise. Points and the base come
+from ``weights.json``, written by ``scripts/calibrate.py`` from labelled emails
 (its provenance records the data hash, date, method and target false-positive rate). A rule
 the data never exercised falls back to the documented prior for its severity. Config
 ``[weights]`` overrides either. As in SpamAssassin, the rules never carry their own weights:
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 PRIOR_POINTS = {Severity.ERROR: 30.0, Severity.WARNING: 10.0, Severity.SUGGESTION: 4.0}
 PRIOR_STRENGTH = 3.0
 DEFAULT_THRESHOLD = 70
-BASE = 100.0
+DEFAULT_BASE = 100.0
 
 
 def weights_path() -> Path:
@@ -63,6 +65,7 @@ class Scorer:
     weights: dict[str, float] = field(default_factory=dict)
     overrides: dict[str, float] = field(default_factory=dict)
     threshold: float = DEFAULT_THRESHOLD
+    base: float = DEFAULT_BASE
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Scorer:
@@ -71,6 +74,7 @@ class Scorer:
             weights={k: float(v) for k, v in data.get("points", {}).items()},
             overrides=dict(settings.weights) if settings is not None else {},
             threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
+            base=float(data.get("base", DEFAULT_BASE)),
         )
 
     def points(self, rule: type[Rule]) -> float:
@@ -90,7 +94,7 @@ class Scorer:
 
         A rule costs its points once however often it hits: its later findings show 0.
         """
-        rows = [PointsRow(BASE, "", "base", "every email starts here")]
+        rows = [PointsRow(self.base, "", "base", "where every email starts (fitted)")]
         seen: set[str] = set()
         for finding in findings:
             if finding.name in seen:
@@ -102,7 +106,7 @@ class Scorer:
                 PointsRow(strength.points, _code_of(strength.name), strength.name, strength.message)
             )
         raw = sum(r.points for r in rows)
-        final = round(max(0.0, min(BASE, raw)))
+        final = round(max(0.0, min(100.0, raw)))
         if final != raw:
             rows.append(PointsRow(final - raw, "", "cap", "the score stays within 0-100, whole"))
         return rows
@@ -123,4 +127,12 @@ def _code_of(name: str) -> str:
     return cls.code if cls is not None else ""
 
 
-__all__ = ["PRIOR_POINTS", "PRIOR_STRENGTH", "PointsRow", "Scorer", "fitted", "weights_path"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "PRIOR_POINTS",
+    "PRIOR_STRENGTH",
+    "PointsRow",
+    "Scorer",
+    "fitted",
+    "weights_path",
+]

@@ -144,10 +144,10 @@ def stratified_folds(
 
 @dataclass(frozen=True)
 class CrossValidation:
-    """Out-of-fold log-odds and 0-100 scores per repeat (rows) and email (columns)."""
+    """Out-of-fold log-odds and net points per repeat (rows) and email (columns)."""
 
     eta: Array
-    score: Array
+    net: Array
     fold_auc: tuple[float, ...]
 
 
@@ -162,32 +162,32 @@ def cross_validate(
     """Repeated stratified k-fold: every email predicted by a model that never saw it."""
     rng = np.random.default_rng(seed)
     eta = np.empty((repeats, len(design.y)))
-    score = np.empty_like(eta)
+    net = np.empty_like(eta)
     fold_auc: list[float] = []
     for r in range(repeats):
         for train, test in stratified_folds(design.y, k, rng):
             model = fitter(design.subset(train))
             eta[r, test] = model.eta(design.z[test])
-            score[r, test] = scores_from_points(design.z[test], model.points())
+            net[r, test] = net_points(design.z[test], model.points())
             fold_auc.append(auc(eta[r, test], design.y[test]))
-    return CrossValidation(eta=eta, score=score, fold_auc=tuple(fold_auc))
+    return CrossValidation(eta=eta, net=net, fold_auc=tuple(fold_auc))
 
 
-def scores_from_points(z: Array, points: Array) -> Array:
-    """The 0-100 score the Scorer would give each feature row with these whole points."""
-    raw = 100.0 - z @ points
-    return np.asarray(np.round(np.clip(raw, 0.0, 100.0)), dtype=np.float64)
+def net_points(z: Array, points: Array) -> Array:
+    """Strength points earned minus finding points lost, per feature row."""
+    return np.asarray(-(z @ points), dtype=np.float64)
 
 
-def choose_threshold(good_scores: Array, good_weight: Array, target_fp: float) -> int:
-    """The strictest whole-number threshold whose (weighted) share of good emails scoring
-    below it - sent to revise although good - stays within ``target_fp``."""
+def choose_boundary(good_net: Array, good_weight: Array, target_fp: float) -> int:
+    """The strictest whole number of net points to require for "send" such that the (weighted)
+    share of good emails below it - sent to revise although good - stays within ``target_fp``.
+    """
     total = float(good_weight.sum())
-    best = 0
-    for t in range(0, 101):
-        fp = float(good_weight[good_scores < t].sum()) / total if total else 0.0
-        if fp <= target_fp:
-            best = t
+    lo, hi = int(np.floor(good_net.min())) - 1, int(np.ceil(good_net.max())) + 1
+    best = lo
+    for c in range(lo, hi + 1):
+        if float(good_weight[good_net < c].sum()) <= target_fp * total:
+            best = c
         else:
             break
     return best

@@ -10,11 +10,11 @@ from pitchfit.scoring.model import (
     SCALE,
     Design,
     auc,
-    choose_threshold,
+    choose_boundary,
     cross_validate,
     fit_logistic,
+    net_points,
     objective,
-    scores_from_points,
     stratified_folds,
 )
 
@@ -117,21 +117,25 @@ def test_folds_partition_and_stratify() -> None:
 def test_cross_validation_predicts_every_email_out_of_fold() -> None:
     design = _design(n=50)
     cv = cross_validate(design, k=5, repeats=3, seed=1)
-    assert cv.eta.shape == (3, 50) and cv.score.shape == (3, 50)
+    assert cv.eta.shape == (3, 50) and cv.net.shape == (3, 50)
     assert np.all(np.isfinite(cv.eta))
     assert len(cv.fold_auc) == 15
     assert auc(cv.eta[0], design.y) > 0.7
 
 
-def test_threshold_is_the_strictest_within_the_target() -> None:
-    scores = np.array([50.0, 60, 70, 80, 90, 95, 96, 97, 98, 100])
+def test_boundary_is_the_strictest_within_the_target() -> None:
+    net = np.array([-50.0, -40, -30, -20, -10, -5, -4, -3, -2, 0])
     weight = np.ones(10)
-    t = choose_threshold(scores, weight, 0.2)
-    assert (scores < t).mean() <= 0.2
-    assert (scores < t + 1).mean() > 0.2
-    assert t == 70
+    c = choose_boundary(net, weight, 0.2)
+    assert (net < c).mean() <= 0.2
+    assert (net < c + 1).mean() > 0.2
+    assert c == -30
+    # weights count: a heavy email below the boundary uses up the budget
+    heavy = weight.copy()
+    heavy[0] = 5.0
+    assert choose_boundary(net, heavy, 0.2) == -50
 
 
-def test_scores_clip_to_the_scale() -> None:
+def test_net_points_sign_findings_and_strengths() -> None:
     z = np.array([[1.0, 0.0], [1.0, -1.0], [0.0, -1.0]])
-    assert list(scores_from_points(z, np.array([120.0, 5.0]))) == [0.0, 0.0, 100.0]
+    assert list(net_points(z, np.array([12.0, 5.0]))) == [-12.0, -7.0, 5.0]
