@@ -23,7 +23,9 @@ ASK_CUE = re.compile(
     r"\b(?:let me know|please (?:let|reply|send|call|email|e-mail|contact|get in touch|reach out"
     r"|find|see|click|visit|share|forward|confirm|review|consider|issue|do|post|add|link|write)"
     r"|feel free to|reply (?:with|to|here)|hit reply|just reply|send me|email me|call me|drop me"
-    r"|ping me|let[’']s|(?:would|[’']d) appreciate (?:it )?if you|if you could|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)|happy to (?:share|send|walk|show|chat|talk|set up|jump|hop|pick|give"
+    r"|ping me|let[’']s|(?:would|[’']d) appreciate (?:it )?if you|if you could"
+    r"|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)"
+    r"|happy to (?:share|send|walk|show|chat|talk|set up|jump|hop|pick|give"
     r"|introduce|help)|(?:i|we)[’']?d (?:love|like|welcome) (?:to|the|an?)"
     r"|(?:i|we) (?:want|would like|wanted|need) to (?:schedule|set up|invite|meet|ask|request"
     r"|talk|speak|discuss|send)|book (?:a|some) time|grab (?:a|some) time|my calendar|calendly"
@@ -43,19 +45,39 @@ _FOLLOWUP = re.compile(
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an introduction", re.compile(
-        r"\b(?:introduc\w*|intro|point me|right person|who (?:handles|owns|is responsible|should"
-        r" i)|refer me|put me in touch|connect me with)\b", re.I)),
-    ("information", re.compile(
-        r"\b(?:send (?:me|us|over)|forward (?:me|us)|resume|cv|fill (?:out|in)|reply with"
-        r"|provide|shipping address|phone number|your (?:details|information|address))\b", re.I)),
-    ("an action", re.compile(
-        r"\b(?:sign up|register|join|click|download|try (?:it|our|the)|buy|order|publish"
-        r"|post (?:a|an|it|something|my|about)|link (?:to|back)|write (?:a|an|about|up)|host"
-        r"|share (?:this|it|our)|mention|subscribe|install|add (?:a|our|my))\b", re.I)),
-    ("a meeting", re.compile(
-        r"\b(?:call|chat|meet\w*|demo|coffee|lunch|\d+[ -]?min\w*|calendar|schedule|available"
-        r"|free (?:on|for|this|next)|talk|speak|zoom|a good time|catch up)\b", re.I)),
+    (
+        "an introduction",
+        re.compile(
+            r"\b(?:introduc\w*|intro|point me|right person|refer me|put me in touch"
+            r"|who (?:handles|owns|is responsible|should i)|connect me with)\b",
+            re.I,
+        ),
+    ),
+    (
+        "information",
+        re.compile(
+            r"\b(?:send (?:me|us|over)|forward (?:me|us)|resume|cv|fill (?:out|in)|reply with"
+            r"|provide|shipping address|phone number|your (?:details|information|address))\b",
+            re.I,
+        ),
+    ),
+    (
+        "an action",
+        re.compile(
+            r"\b(?:sign up|register|join|click|download|try (?:it|our|the)|buy|order|publish"
+            r"|post (?:a|an|it|something|my|about)|link (?:to|back)|write (?:a|an|about|up)|host"
+            r"|share (?:this|it|our)|mention|subscribe|install|add (?:a|our|my))\b",
+            re.I,
+        ),
+    ),
+    (
+        "a meeting",
+        re.compile(
+            r"\b(?:call|chat|meet\w*|demo|coffee|lunch|\d+[ -]?min\w*|calendar|schedule|available"
+            r"|free (?:on|for|this|next)|talk|speak|zoom|a good time|catch up)\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -117,22 +139,37 @@ class VagueAsk(Rule):
     severity = Severity.WARNING
     fix_title = "Name the specific problem or result the conversation is about"
     bad = (
-        Example("Hi Dana,\n\nWould you have time for a quick call next week to go over how we "
-                "can help?", span="go over how we can help"),
-        Example("Hi Dana,\n\nI'd love to find a time to connect and explore potential synergies "
-                "between our teams.", span="explore potential synergies"),
-        Example("Hi Dana,\n\nCan we schedule a demo so you can learn more about how we can help "
-                "your business?", span="learn more about how we"),
+        Example(
+            "Hi Dana,\n\nWould you have time for a quick call next week to go over how we "
+            "can help?",
+            span="go over how we can help",
+        ),
+        Example(
+            "Hi Dana,\n\nI'd love to find a time to connect and explore potential synergies "
+            "between our teams.",
+            span="explore potential synergies",
+        ),
+        Example(
+            "Hi Dana,\n\nCan we schedule a demo so you can learn more about how we can help "
+            "your business?",
+            span="learn more about how we",
+        ),
         Example("Hi Dana,\n\nLet's talk.", span="Let's talk."),
     )
     good = (
-        Example("Hi Dana,\n\nSaw the 12 SDR openings. Would 15 minutes on how you plan to ramp "
-                "them be useful? Happy to share the checklist we use."),
-        Example("Hi Dana,\n\nWe cut month-end close from 14 days to 2 for Carta. Worth a look "
-                "at how that could work for your finance team?"),
-        Example("Hi Dana,\n\nHere is how we can help: we take the bank runs off your managers' "
-                "plates. Is cash handling on your list this quarter?",
-                note="'how we can help' as a lead-in, not as the ask"),
+        Example(
+            "Hi Dana,\n\nSaw the 12 SDR openings. Would 15 minutes on how you plan to ramp "
+            "them be useful? Happy to share the checklist we use."
+        ),
+        Example(
+            "Hi Dana,\n\nWe cut month-end close from 14 days to 2 for Carta. Worth a look "
+            "at how that could work for your finance team?"
+        ),
+        Example(
+            "Hi Dana,\n\nHere is how we can help: we take the bank runs off your managers' "
+            "plates. Is cash handling on your list this quarter?",
+            note="'how we can help' as a lead-in, not as the ask",
+        ),
     )
     _anywhere = compile_phrases(load_terms("ask_vague")["anywhere"])
     _in_ask = compile_phrases(load_terms("ask_vague")["in_ask"])
@@ -145,9 +182,11 @@ class VagueAsk(Rule):
                 m = self._in_ask.search(sent.text)
             if m is None:
                 continue
-            yield self.hit(sent.start + m.start(), sent.start + m.end(),
-                           f"Vague ask: {m.group(0)!r} says nothing about what you would "
-                           "discuss or why")
+            yield self.hit(
+                sent.start + m.start(),
+                sent.start + m.end(),
+                f"Vague ask: {m.group(0)!r} says nothing about what you would discuss or why",
+            )
             count += 1
             if count >= 2:
                 return
@@ -178,16 +217,25 @@ class MultipleAsks(Rule):
     severity = Severity.WARNING
     fix_title = "Keep the one ask that matters most; send the others separately"
     bad = (
-        Example("Hi Dana,\n\nAre you free for a 20-minute call on Tuesday? Also, could you "
-                "introduce me to whoever runs finance?", span="introduce me"),
-        Example("Hi Dana,\n\nPlease send me your current price list. And would you be open to "
-                "a demo next week?"),
+        Example(
+            "Hi Dana,\n\nAre you free for a 20-minute call on Tuesday? Also, could you "
+            "introduce me to whoever runs finance?",
+            span="introduce me",
+        ),
+        Example(
+            "Hi Dana,\n\nPlease send me your current price list. And would you be open to "
+            "a demo next week?"
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nWould a 20-minute call on Tuesday work? If Tuesday is bad, is "
-                "Thursday at 10 free?"),
-        Example("Hi Dana,\n\nWould you mind pointing me to whoever owns onboarding? Happy to "
-                "take it from there."),
+        Example(
+            "Hi Dana,\n\nWould a 20-minute call on Tuesday work? If Tuesday is bad, is "
+            "Thursday at 10 free?"
+        ),
+        Example(
+            "Hi Dana,\n\nWould you mind pointing me to whoever owns onboarding? Happy to "
+            "take it from there."
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -199,8 +247,7 @@ class MultipleAsks(Rule):
             if first is None:
                 first = (kind, sent)
             elif kind != first[0]:
-                yield self.hit(sent.start, sent.end,
-                               f"A second ask: {kind} on top of {first[0]}")
+                yield self.hit(sent.start, sent.end, f"A second ask: {kind} on top of {first[0]}")
                 return
 
 
@@ -231,20 +278,28 @@ class NoAsk(Rule):
     severity = Severity.WARNING
     fix_title = "End with one specific question the prospect can answer in a line"
     bad = (
-        Example("Hi Dana,\n\nWe help logistics teams cut dispatch time. Our customers include "
-                "regional carriers.\n\nBest,\nSam", span="Our customers include regional "
-                "carriers."),
-        Example("Hi Dana,\n\nI'm starting a company in fashion retail and saw your profile "
-                "through a friend."),
+        Example(
+            "Hi Dana,\n\nWe help logistics teams cut dispatch time. Our customers include "
+            "regional carriers.\n\nBest,\nSam",
+            span="Our customers include regional carriers.",
+        ),
+        Example(
+            "Hi Dana,\n\nI'm starting a company in fashion retail and saw your profile "
+            "through a friend."
+        ),
     )
     good = (
         Example("Hi Dana,\n\nWe help logistics teams cut dispatch time. Worth 15 minutes?"),
-        Example("Hi Dana,\n\nWe just published the dispatch benchmark I mentioned.\n\n"
-                "https://example.com/report",
-                history=({"direction": "out", "sent_at": "2026-01-05", "body": "Hi Dana"},),
-                note="a follow-up sharing content may carry no ask"),
-        Example("Hi Dana,\n\nNoticed your pricing page has no sales contact. Happy to share "
-                "what we have seen work if that would be useful."),
+        Example(
+            "Hi Dana,\n\nWe just published the dispatch benchmark I mentioned.\n\n"
+            "https://example.com/report",
+            history=({"direction": "out", "sent_at": "2026-01-05", "body": "Hi Dana"},),
+            note="a follow-up sharing content may carry no ask",
+        ),
+        Example(
+            "Hi Dana,\n\nNoticed your pricing page has no sales contact. Happy to share "
+            "what we have seen work if that would be useful."
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -255,8 +310,9 @@ class NoAsk(Rule):
         if doc.subject and is_ask(doc.subject):
             return
         last = doc.sentences[-1]
-        yield self.hit(last.start, last.end,
-                       "No ask: the email never says what you want the reader to do")
+        yield self.hit(
+            last.start, last.end, "No ask: the email never says what you want the reader to do"
+        )
 
 
 # ---- A104 info-update-request --------------------------------------------------------------
@@ -297,16 +353,26 @@ class InfoUpdateRequest(Rule):
     severity = Severity.WARNING
     fix_title = "Drop the request; ask about their problem instead"
     bad = (
-        Example("Hi Dana,\n\nDo you have a few minutes to update your contact information for "
-                "our records?", span="update your contact information"),
-        Example("Hello,\n\nCould you please confirm your email address and phone number so we "
-                "can keep our records up to date?", span="confirm your email address"),
+        Example(
+            "Hi Dana,\n\nDo you have a few minutes to update your contact information for "
+            "our records?",
+            span="update your contact information",
+        ),
+        Example(
+            "Hello,\n\nCould you please confirm your email address and phone number so we "
+            "can keep our records up to date?",
+            span="confirm your email address",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nOur sync keeps your CRM's contact data current without anyone "
-                "typing. Worth a look for your ops team?"),
-        Example("Hi Dana,\n\nI'll confirm the room for Tuesday's workshop once you reply. Does "
-                "10am suit?"),
+        Example(
+            "Hi Dana,\n\nOur sync keeps your CRM's contact data current without anyone "
+            "typing. Worth a look for your ops team?"
+        ),
+        Example(
+            "Hi Dana,\n\nI'll confirm the room for Tuesday's workshop once you reply. Does "
+            "10am suit?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -314,11 +380,17 @@ class InfoUpdateRequest(Rule):
             m = _INFO_UPDATE.search(sent.text)
             if m is None:
                 continue
-            if not (is_ask(sent.text) or m.group(0).lower().split()[0] in {
-                    "information", "info", "data", "contact", "record", "profile", "details"}):
+            if not (
+                is_ask(sent.text)
+                or m.group(0).lower().split()[0]
+                in {"information", "info", "data", "contact", "record", "profile", "details"}
+            ):
                 continue
-            yield self.hit(sent.start + m.start(), sent.start + m.end(),
-                           f"Information-update request ({m.group(0)!r}) from a stranger")
+            yield self.hit(
+                sent.start + m.start(),
+                sent.start + m.end(),
+                f"Information-update request ({m.group(0)!r}) from a stranger",
+            )
             return
 
 
@@ -363,18 +435,26 @@ class ReasonlessIntroRequest(Rule):
     severity = Severity.WARNING
     fix_title = "Say why the person you want to meet would care (their problem, your result)"
     bad = (
-        Example("Hi Dana,\n\nI see you sit on the board of Helix. Could you introduce me to "
-                "the right people there? We sell logistics software.",
-                span="Could you introduce me"),
-        Example("Hi Dana,\n\nWould you put me in touch with your CFO? Thanks!",
-                span="put me in touch with"),
+        Example(
+            "Hi Dana,\n\nI see you sit on the board of Helix. Could you introduce me to "
+            "the right people there? We sell logistics software.",
+            span="Could you introduce me",
+        ),
+        Example(
+            "Hi Dana,\n\nWould you put me in touch with your CFO? Thanks!",
+            span="put me in touch with",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nHelix just opened two new warehouses, and their dispatch team is "
-                "hiring fast. Could you introduce me to their COO? We cut dispatch errors by "
-                "a third for Orbit."),
-        Example("Hi Dana,\n\nWould you mind pointing me to whoever owns payments at Helix? "
-                "Happy to take it from there."),
+        Example(
+            "Hi Dana,\n\nHelix just opened two new warehouses, and their dispatch team is "
+            "hiring fast. Could you introduce me to their COO? We cut dispatch errors by "
+            "a third for Orbit."
+        ),
+        Example(
+            "Hi Dana,\n\nWould you mind pointing me to whoever owns payments at Helix? "
+            "Happy to take it from there."
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -383,10 +463,13 @@ class ReasonlessIntroRequest(Rule):
             m = _INTRO.search(sent.text)
             if m is None:
                 continue
-            around = " ".join(s.text for s in sents[max(0, i - 2): i + 2])
+            around = " ".join(s.text for s in sents[max(0, i - 2) : i + 2])
             around = around.replace(m.group(0), " ")
             if _REASON.search(around):
                 continue
-            yield self.hit(sent.start + m.start(), sent.start + m.end(),
-                           "Introduction request with no reason the other side would care")
+            yield self.hit(
+                sent.start + m.start(),
+                sent.start + m.end(),
+                "Introduction request with no reason the other side would care",
+            )
             return

@@ -10,164 +10,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..models import Edit
 from .base import Example, Hit, Rule, Severity
-from .kinds import load_terms
+from .homework_match import (
+    EMPTY_GREETING,
+    PLACEHOLDER,
+    TOKEN,
+    answered_by,
+    field_key,
+    is_placeholder,
+    mentions,
+    stems,
+    topic_in,
+    used_facts,
+    value_for,
+)
 
 if TYPE_CHECKING:
     from ..engine import Context
     from ..models import Fix, Prospect
-    from ..text.document import Document, Segment
+    from ..text.document import Document
 
 SEED_HOMEWORK = "002_a3c7499a1667f438"
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
-_STOP = frozenset(
-    """a an the and or but of to in on at for from by with about into over after before your
-    you our we they their them this that these those is are was were be been being has have had
-    do does did it its as so if then than just very really also more most new recent recently
-    company team teams inc ltd llc corp gmbh co plc group """.split()
-)
-
-
-def _stem(word: str) -> str:
-    """Crude stem so "hiring", "hired" and "hires" meet; enough for profile matching."""
-    w = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
-    return w[:6]
-
-
-def _stems(text: str) -> set[str]:
-    return {_stem(t) for t in _TOKEN.findall(text) if t.lower() not in _STOP}
-
-
-def _distinctive(text: str, exclude: set[str]) -> tuple[set[str], set[str]]:
-    """A fact's words worth matching: (stems of words of 4+ letters, numbers)."""
-    words: set[str] = set()
-    numbers: set[str] = set()
-    for tok in _TOKEN.findall(text):
-        low = tok.lower()
-        if low in _STOP:
-            continue
-        if any(ch.isdigit() for ch in tok):
-            numbers.add(low)
-        elif len(tok) >= 4:
-            stem = _stem(tok)
-            if stem not in exclude:
-                words.add(stem)
-    return words, numbers
-
-
-def identity_stems(prospect: Prospect) -> set[str]:
-    """Stems of what a mail merge knows without research: name, company, title words."""
-    out: set[str] = set()
-    for text in (prospect.first_name, prospect.name, prospect.company):
-        out |= _stems(text)
-    return out
-
-
-def used_facts(prospect: Prospect, text: str) -> list[str]:
-    """The research facts the text refers to (a shared number or two shared words)."""
-    exclude = identity_stems(prospect) | _stems(prospect.title)
-    body_stems = _stems(text)
-    body_numbers = {t.lower() for t in _TOKEN.findall(text) if any(c.isdigit() for c in t)}
-    used = []
-    for fact in prospect.facts:
-        words, numbers = _distinctive(fact.text, exclude)
-        shared = words & body_stems
-        if numbers & body_numbers or len(shared) >= 2 or (shared and len(words) == 1):
-            used.append(fact.text)
-    return used
-
-
-def _mentions(text: str, name: str) -> re.Match[str] | None:
-    """Where a name (or its first distinctive word) appears as a whole word."""
-    words = [w for w in _TOKEN.findall(name) if w.lower() not in _STOP and len(w) >= 2]
-    if not words:
-        return None
-    pattern = r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])"
-    return re.search(pattern, text, re.IGNORECASE)
-
-
-# ---- H101 unfilled-placeholder --------------------------------------------------------------
-
-_FIELD_WORDS = (
-    r"name|first|last|surname|fname|lname|company|organi[sz]ation|account|title|job|role"
-    r"|position|industry|city|country|e-?mail|phone|website|url|product|insert|prospect"
-    r"|recipient|contact|sender|competitor|benefit|pain|claim|timeframe|result|metric"
-)
-_REDACTION = re.compile(
-    r"redact|remov|withh[eo]ld|omit|delet|\bsic\b|blank|edited|anonym|censor|private|hidden"
-    r"|confidential|protected|\.\.\.|…",
-    re.IGNORECASE,
-)
-_HTML_TAGS = frozenset(
-    "A B I U P BR HR LI UL OL TD TR TH DIV SPAN HTML BODY HEAD EM STRONG IMG TABLE PRE CODE"
-    " H1 H2 H3 H4 H5 H6 SUB SUP".split()
-)
-_PLACEHOLDER = re.compile(
-    r"""
-      (?P<mc>\*\|\s*(?P<mcf>[A-Za-z0-9_:]{2,30})\s*\|\*)                       # *|FNAME|*
-    | (?P<dbl>\{\{\s*(?P<dblf>[A-Za-z_][^{}\n]{0,60}?)\s*\}\})                # {{company}}
-    | (?P<sq2>\[\[\s*(?P<sq2f>[^\[\]\n]{1,40}?)\s*\]\])                       # [[First Name]]
-    | (?<![{$])(?P<one>\{\s?(?P<onef>[A-Za-z][A-Za-z0-9_.]{0,30}(?:\ [A-Z][A-Za-z0-9_]{0,20}){0,3})\s?\})(?!\})
-    | (?P<sq>\[(?P<sqf>[^\[\]\n]{1,40})\])(?!\()                              # [First Name]
-    | (?P<pct>%(?P<pctf>[A-Z][A-Z0-9_]{1,30}|[a-z]+_[a-z_]{1,30})%)           # %FIRSTNAME%
-    | (?P<ang><(?P<angf>[A-Z][A-Z0-9_]{1,30}|[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,3})>)  # <NAME>
-    """,
-    re.VERBOSE,
-)
-_FIELD_RE = re.compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
-_EMPTY_GREETING = re.compile(
-    r"\A[ \t]*(?:hi|hey|hello|dear|good\s+(?:morning|afternoon))(?P<gap>[ \t]+)[,!:]",
-    re.IGNORECASE,
-)
-_PREFIX = re.compile(r"^(?:contact|lead|prospect|recipient|person|account|user|sender)[._]", re.I)
-_FIELD_MAP = {
-    "first_name": "first_name",
-    "firstname": "first_name",
-    "fname": "first_name",
-    "first": "first_name",
-    "name": "name",
-    "full_name": "name",
-    "fullname": "name",
-    "company": "company",
-    "company_name": "company",
-    "companyname": "company",
-    "organization": "company",
-    "organisation": "company",
-    "title": "title",
-    "job_title": "title",
-    "jobtitle": "title",
-    "industry": "industry",
-    "country": "country",
-}
-
-
-def _field_key(raw: str) -> str:
-    key = raw.split("|")[0].strip().lower()
-    key = _PREFIX.sub("", key)
-    return re.sub(r"[\s-]+", "_", key)
-
-
-def _is_placeholder(m: re.Match[str]) -> bool:
-    if m.group("sq") is not None:
-        inner = m.group("sqf")
-        if _REDACTION.search(inner):
-            return False
-        return bool(_FIELD_RE.search(inner)) or bool(re.fullmatch(r"[A-Za-z]+_[A-Za-z_]+", inner))
-    if m.group("ang") is not None:
-        inner = m.group("angf")
-        if inner.upper() in _HTML_TAGS:
-            return False
-        return inner.isupper() or bool(_FIELD_RE.search(inner))
-    if m.group("sq2") is not None:
-        return not _REDACTION.search(m.group("sq2f"))
-    return True
 
 
 class UnfilledPlaceholder(Rule):
@@ -198,47 +64,84 @@ class UnfilledPlaceholder(Rule):
     scope = "body"
     bad = (
         Example("Hi {first_name},\n\nSaw the Q3 hiring post. Worth a chat?", span="{first_name}"),
-        Example("Hi [First Name],\n\nQuick one about [Company Name]'s outbound.",
-                span="[First Name]"),
+        Example(
+            "Hi [First Name],\n\nQuick one about [Company Name]'s outbound.", span="[First Name]"
+        ),
         Example("Hello *|FNAME|*,\n\nAre you free on Tuesday?", span="*|FNAME|*"),
-        Example("Hi ,\n\nSaw your talk at SaaStr on ramp time. Worth comparing notes?", span="Hi ,"),
-        Example("Subject: idea for {{company}}\n\nHi Dana,\n\nA quick one on ramp time.",
-                span="{{company}}"),
+        Example(
+            "Hi ,\n\nSaw your talk at SaaStr on ramp time. Worth comparing notes?", span="Hi ,"
+        ),
+        Example(
+            "Subject: idea for {{company}}\n\nHi Dana,\n\nA quick one on ramp time.",
+            span="{{company}}",
+        ),
         Example("Dear %FIRSTNAME%, we noticed <COMPANY> is hiring.", span="%FIRSTNAME%"),
-        Example("Hi {{ contact.first_name }}, saw the new pricing page.",
-                span="{{ contact.first_name }}", prospect={"name": "Dana Reyes"}),
+        Example(
+            "Hi {{ contact.first_name }}, saw the new pricing page.",
+            span="{{ contact.first_name }}",
+            prospect={"name": "Dana Reyes"},
+        ),
     )
     good = (
-        Example('Hi Dana,\n\nThe webhook sends {"event": "reply", "id": 42} to your CRM, '
-                "so reps see replies in one place. Want the field list?"),
-        Example("Hi Dana,\n\nYour reviewer wrote that the tool [sic] was slow; we fixed that in "
-                "March. The customer, [REDACTED], cut onboarding to 9 days."),
-        Example("Hi Dana,\n\nOur docs use <b>bold</b> for settings and 40% fewer steps. "
-                "See [the guide](https://example.com)."),
+        Example(
+            'Hi Dana,\n\nThe webhook sends {"event": "reply", "id": 42} to your CRM, '
+            "so reps see replies in one place. Want the field list?"
+        ),
+        Example(
+            "Hi Dana,\n\nYour reviewer wrote that the tool [sic] was slow; we fixed that in "
+            "March. The customer, [REDACTED], cut onboarding to 9 days."
+        ),
+        Example(
+            "Hi Dana,\n\nOur docs use <b>bold</b> for settings and 40% fewer steps. "
+            "See [the guide](https://example.com)."
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if doc.subject:
-            for m in _PLACEHOLDER.finditer(doc.subject):
-                if _is_placeholder(m):
-                    yield self.hit(m.start(), m.end(), self._message(m.group(0)),
-                                   fix=self._fill(ctx, m, subject=True),
-                                   in_subject=True)
-        g = _EMPTY_GREETING.match(doc.body)
+            for m in PLACEHOLDER.finditer(doc.subject):
+                if is_placeholder(m):
+                    yield self.hit(
+                        m.start(),
+                        m.end(),
+                        self._message(m.group(0)),
+                        fix=self._fill(ctx, m, subject=True),
+                        in_subject=True,
+                    )
+        g = EMPTY_GREETING.match(doc.body)
         if g:
             fix = self.advice("Write the prospect's first name after the greeting")
             if ctx.prospect is not None and ctx.prospect.first_name:
-                fix = self.replace_fix(f"Greet {ctx.prospect.first_name} by name",
-                                       g.start("gap"), g.end("gap"),
-                                       f" {ctx.prospect.first_name}", safe=True)
-            yield self.hit(g.start(), g.end(), "Greeting with an empty name (a merge field "
-                           "rendered blank)", fix=fix)
-        seen: set[str] = set()
-        for m in _PLACEHOLDER.finditer(doc.body):
-            if _is_placeholder(m) and m.group(0) not in seen and len(seen) < 5:
-                seen.add(m.group(0))  # one finding per distinct tag; the first is enough
-                yield self.hit(m.start(), m.end(), self._message(m.group(0)),
-                               fix=self._fill(ctx, m, subject=False))
+                fix = self.replace_fix(
+                    f"Greet {ctx.prospect.first_name} by name",
+                    g.start("gap"),
+                    g.end("gap"),
+                    f" {ctx.prospect.first_name}",
+                    safe=True,
+                )
+            yield self.hit(
+                g.start(),
+                g.end(),
+                "Greeting with an empty name (a merge field rendered blank)",
+                fix=fix,
+            )
+        groups: dict[str, list[re.Match[str]]] = {}
+        for m in PLACEHOLDER.finditer(doc.body):
+            if is_placeholder(m):
+                groups.setdefault(m.group(0), []).append(m)
+        for matches in list(groups.values())[:5]:  # one finding per distinct tag
+            first = matches[0]
+            fix = self._fill(ctx, first, subject=False)
+            if fix.edits and len(matches) > 1:  # fill every occurrence of the same tag
+                fix = fix.model_copy(
+                    update={
+                        "edits": [
+                            Edit(start=m.start(), end=m.end(), replacement=fix.edits[0].replacement)
+                            for m in matches
+                        ]
+                    }
+                )
+            yield self.hit(first.start(), first.end(), self._message(first.group(0)), fix=fix)
 
     @staticmethod
     def _message(tag: str) -> str:
@@ -246,7 +149,7 @@ class UnfilledPlaceholder(Rule):
 
     def _fill(self, ctx: Context, m: re.Match[str], *, subject: bool) -> Fix:
         raw = next(g for k, g in m.groupdict().items() if k.endswith("f") and g is not None)
-        value = _value_for(ctx.prospect, _field_key(raw)) if ctx.prospect is not None else ""
+        value = value_for(ctx.prospect, field_key(raw)) if ctx.prospect is not None else ""
         if not value:
             return self.advice("Fill the merge field by hand, or remove it")
         if subject:  # edits address the body; describe the subject fix instead
@@ -254,16 +157,6 @@ class UnfilledPlaceholder(Rule):
         return self.replace_fix(
             f"Fill {m.group(0)} with {value!r}", m.start(), m.end(), value, safe=True
         )
-
-
-def _value_for(prospect: Prospect, key: str) -> str:
-    attr = _FIELD_MAP.get(key)
-    if attr is not None:
-        return str(getattr(prospect, attr) or "")
-    for ckey, cval in prospect.custom.items():
-        if _field_key(ckey) == key:
-            return cval
-    return ""
 
 
 # ---- H102 / H103 personalization --------------------------------------------------------------
@@ -295,9 +188,12 @@ class _Personalization(Rule):
         text = f"{doc.subject or ''}\n{doc.body[: doc.content.end]}"
         found = [
             m
-            for name in (prospect.first_name, prospect.name.split()[-1] if prospect.name else "",
-                         prospect.company)
-            if name and (m := _mentions(text, name)) is not None
+            for name in (
+                prospect.first_name,
+                prospect.name.split()[-1] if prospect.name else "",
+                prospect.company,
+            )
+            if name and (m := mentions(text, name)) is not None
         ]
         content = f"{doc.subject or ''}\n{doc.content.text}"
         if prospect.facts:
@@ -329,21 +225,39 @@ class NoPersonalization(_Personalization):
     name = "no-personalization"
     severity = Severity.WARNING
     fix_title = "Open with something specific about the prospect that research found"
-    _P = {"name": "Dana Reyes", "company": "Northwind", "title": "VP Sales",
-          "facts": [{"text": "Opened a second warehouse in Leeds in May", "source": "press"}]}
+    _P: ClassVar[dict[str, Any]] = {
+        "name": "Dana Reyes",
+        "company": "Northwind",
+        "title": "VP Sales",
+        "facts": [{"text": "Opened a second warehouse in Leeds in May", "source": "press"}],
+    }
     bad = (
-        Example("Hello,\n\nOur platform helps sales teams book more meetings. Open to a call "
-                "on Tuesday?", span="Our platform helps sales teams", prospect=_P),
-        Example("Hi there,\n\nWe cut ramp time for SDR teams by a third. Worth 15 minutes?",
-                prospect=_P),
+        Example(
+            "Hello,\n\nOur platform helps sales teams book more meetings. Open to a call "
+            "on Tuesday?",
+            span="Our platform helps sales teams",
+            prospect=_P,
+        ),
+        Example(
+            "Hi there,\n\nWe cut ramp time for SDR teams by a third. Worth 15 minutes?", prospect=_P
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nCongrats on the Leeds warehouse. Routing across two sites is "
-                "where dispatch usually slips. Worth 15 minutes?", prospect=_P),
-        Example("Hello,\n\nNorthwind's second warehouse means two dispatch queues. Worth a "
-                "look at how others run them?", prospect=_P),
-        Example("Hi,\n\nFollowing up on the below. Thx.", prospect=_P,
-                history=({"direction": "out", "sent_at": "2026-01-05", "body": "Hi Dana"},)),
+        Example(
+            "Hi Dana,\n\nCongrats on the Leeds warehouse. Routing across two sites is "
+            "where dispatch usually slips. Worth 15 minutes?",
+            prospect=_P,
+        ),
+        Example(
+            "Hello,\n\nNorthwind's second warehouse means two dispatch queues. Worth a "
+            "look at how others run them?",
+            prospect=_P,
+        ),
+        Example(
+            "Hi,\n\nFollowing up on the below. Thx.",
+            prospect=_P,
+            history=({"direction": "out", "sent_at": "2026-01-05", "body": "Hi Dana"},),
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -355,9 +269,12 @@ class NoPersonalization(_Personalization):
         assert ctx.prospect is not None
         first = doc.sentences[0] if doc.sentences else doc.content
         who = ctx.prospect.company or ctx.prospect.name or "the prospect"
-        yield self.hit(first.start, first.end,
-                       f"Nothing here is about {who}: the same text could go to anyone",
-                       fix=self.advice(f"Open with {_fact_hint(ctx.prospect)}"))
+        yield self.hit(
+            first.start,
+            first.end,
+            f"Nothing here is about {who}: the same text could go to anyone",
+            fix=self.advice(f"Open with {_fact_hint(ctx.prospect)}"),
+        )
 
 
 class ShallowPersonalization(_Personalization):
@@ -383,22 +300,42 @@ class ShallowPersonalization(_Personalization):
     name = "shallow-personalization"
     severity = Severity.SUGGESTION
     fix_title = "Refer to something specific research found (a post, a hire, a launch)"
-    _P = {"name": "Dana Reyes", "company": "Northwind", "title": "VP Sales",
-          "facts": [{"text": "Posted 12 SDR openings in March", "source": "LinkedIn"}]}
+    _P: ClassVar[dict[str, Any]] = {
+        "name": "Dana Reyes",
+        "company": "Northwind",
+        "title": "VP Sales",
+        "facts": [{"text": "Posted 12 SDR openings in March", "source": "LinkedIn"}],
+    }
     bad = (
-        Example("Hi Dana,\n\nAs VP Sales at Northwind you care about pipeline. We help teams "
-                "book more meetings. Worth a call?", span="Northwind", prospect=_P),
-        Example("Hi Dana,\n\nWe help companies like Northwind book more meetings. Open to a "
-                "quick call?", prospect=_P),
+        Example(
+            "Hi Dana,\n\nAs VP Sales at Northwind you care about pipeline. We help teams "
+            "book more meetings. Worth a call?",
+            span="Northwind",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Dana,\n\nWe help companies like Northwind book more meetings. Open to a "
+            "quick call?",
+            prospect=_P,
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nSaw the 12 SDR openings. Ramp is usually the bottleneck at that "
-                "pace. Worth 15 minutes?", prospect=_P),
-        Example("Hi Dana,\n\nThe SDR openings you posted in March will all need ramping at "
-                "once. Want our ramp checklist?", prospect=_P),
-        Example("Hi Dana,\n\nRead your post on SDR ramp; the 30-day shadowing idea is good. "
-                "Worth comparing notes?", prospect={"name": "Dana Reyes", "company": "Northwind"},
-                note="no facts on file: a sign of research is enough"),
+        Example(
+            "Hi Dana,\n\nSaw the 12 SDR openings. Ramp is usually the bottleneck at that "
+            "pace. Worth 15 minutes?",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Dana,\n\nThe SDR openings you posted in March will all need ramping at "
+            "once. Want our ramp checklist?",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Dana,\n\nRead your post on SDR ramp; the 30-day shadowing idea is good. "
+            "Worth comparing notes?",
+            prospect={"name": "Dana Reyes", "company": "Northwind"},
+            note="no facts on file: a sign of research is enough",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -408,14 +345,17 @@ class ShallowPersonalization(_Personalization):
         if specific or not found:
             return
         assert ctx.prospect is not None
-        m = _mentions(doc.body, ctx.prospect.company) if ctx.prospect.company else None
+        m = mentions(doc.body, ctx.prospect.company) if ctx.prospect.company else None
         if m is None and ctx.prospect.first_name:
-            m = _mentions(doc.body, ctx.prospect.first_name)
+            m = mentions(doc.body, ctx.prospect.first_name)
         first = doc.sentences[0] if doc.sentences else doc.content
         start, end = (m.start(), m.end()) if m else (first.start, first.end)
-        yield self.hit(start, end,
-                       "Only the name/company is personalised; nothing shows research on them",
-                       fix=self.advice(f"Refer to {_fact_hint(ctx.prospect)}"))
+        yield self.hit(
+            start,
+            end,
+            "Only the name/company is personalised; nothing shows research on them",
+            fix=self.advice(f"Refer to {_fact_hint(ctx.prospect)}"),
+        )
 
 
 # ---- H104 talking-down ---------------------------------------------------------------------
@@ -431,15 +371,6 @@ _EXPLAIN_CUE = re.compile(
     r"|if you(?:'re|’re| are)? (?:not familiar|new to|unfamiliar)|if you haven[’']t heard)\b",
     re.IGNORECASE,
 )
-
-
-def _topic_in(topic: str, sentence_stems: set[str], sentence: str) -> bool:
-    words = [w for w in _TOKEN.findall(topic) if w.lower() not in _STOP]
-    if not words:
-        return False
-    if len(words) == 1 and len(words[0]) <= 4:  # an acronym such as "DR" or "SEO": exact word
-        return re.search(rf"(?<![\w]){re.escape(words[0])}(?![\w])", sentence, re.I) is not None
-    return all(_stem(w) in sentence_stems for w in words)
 
 
 class TalkingDown(Rule):
@@ -465,25 +396,47 @@ class TalkingDown(Rule):
     severity = Severity.WARNING
     needs = ("prospect",)
     fix_title = "Drop the explanation; speak to them as the expert on the topic"
-    _P = {"name": "Ana Ruiz", "title": "CIO", "company": "Helix",
-          "expertise": ["cloud disaster recovery", "SEO"]}
+    _P: ClassVar[dict[str, Any]] = {
+        "name": "Ana Ruiz",
+        "title": "CIO",
+        "company": "Helix",
+        "expertise": ["cloud disaster recovery", "SEO"],
+    }
     bad = (
-        Example("Hi Ana,\n\nHave you ever heard of cloud disaster recovery? It keeps a copy of "
-                "your systems offsite. Worth a call?", span="Have you ever heard of cloud "
-                "disaster recovery?", prospect=_P),
-        Example("Hi Ana,\n\nIn case you're not familiar, SEO stands for search engine "
-                "optimisation. We do it for retailers.", span="SEO stands for", prospect=_P),
-        Example("Hi Ana,\n\nCloud disaster recovery is a way to keep a copy of your systems in "
-                "another region.", prospect=_P),
+        Example(
+            "Hi Ana,\n\nHave you ever heard of cloud disaster recovery? It keeps a copy of "
+            "your systems offsite. Worth a call?",
+            span="Have you ever heard of cloud disaster recovery?",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Ana,\n\nIn case you're not familiar, SEO stands for search engine "
+            "optimisation. We do it for retailers.",
+            span="SEO stands for",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Ana,\n\nCloud disaster recovery is a way to keep a copy of your systems in "
+            "another region.",
+            prospect=_P,
+        ),
     )
     good = (
-        Example("Hi Ana,\n\nYour report on cloud disaster recovery testing was the clearest I "
-                "have read. How do you test failover at Helix today?", prospect=_P),
-        Example("Hi Ana,\n\nHave you heard about the new Helix office opening in Porto? We "
-                "furnish offices.", prospect=_P),
-        Example("Hi Ana,\n\nHave you ever heard of cloud disaster recovery? Most retailers "
-                "haven't.", prospect={"name": "Ana Ruiz", "expertise": []},
-                note="no expertise on file: nothing to compare with"),
+        Example(
+            "Hi Ana,\n\nYour report on cloud disaster recovery testing was the clearest I "
+            "have read. How do you test failover at Helix today?",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Ana,\n\nHave you heard about the new Helix office opening in Porto? We "
+            "furnish offices.",
+            prospect=_P,
+        ),
+        Example(
+            "Hi Ana,\n\nHave you ever heard of cloud disaster recovery? Most retailers haven't.",
+            prospect={"name": "Ana Ruiz", "expertise": []},
+            note="no expertise on file: nothing to compare with",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -494,26 +447,16 @@ class TalkingDown(Rule):
             cue = _EXPLAIN_CUE.search(sent.text)
             if cue is None:
                 continue
-            stems = _stems(sent.text)
+            sent_stems = stems(sent.text)
             for topic in prospect.expertise:
-                if _topic_in(topic, stems, sent.text):
-                    yield self.hit(sent.start, sent.end,
-                                   f"Explains {topic!r} to someone whose expertise it is")
+                if topic_in(topic, sent_stems, sent.text):
+                    yield self.hit(
+                        sent.start, sent.end, f"Explains {topic!r} to someone whose expertise it is"
+                    )
                     break
 
 
 # ---- H105 empty-discovery ------------------------------------------------------------------
-
-def _functions() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    terms = load_terms("homework_functions")
-    out = []
-    for key, titles in terms.items():
-        if not key.startswith("title_"):
-            continue
-        does = terms.get("does_" + key[len("title_"):], [])
-        out.append((re.compile(r"\b(?:" + "|".join(titles) + r")\b", re.I),
-                    re.compile(r"\b(?:" + "|".join(does) + r")\b", re.I)))
-    return out
 
 
 _YES_NO = re.compile(
@@ -557,20 +500,35 @@ class EmptyDiscovery(Rule):
     severity = Severity.WARNING
     needs = ("prospect",)
     fix_title = "Ask how they do it (or what they would change), not whether they do it"
-    _P = {"name": "Sam Lee", "title": "VP Sales", "company": "Orbit", "industry": "software"}
+    _P: ClassVar[dict[str, Any]] = {
+        "name": "Sam Lee",
+        "title": "VP Sales",
+        "company": "Orbit",
+        "industry": "software",
+    }
     bad = (
-        Example("Hi Sam,\n\nDo you do outbound prospecting to find new customers?",
-                span="Do you do outbound prospecting", prospect=_P),
+        Example(
+            "Hi Sam,\n\nDo you do outbound prospecting to find new customers?",
+            span="Do you do outbound prospecting",
+            prospect=_P,
+        ),
         Example("Hi Sam,\n\nQuick question: does your team use a CRM?", prospect=_P),
-        Example("Hi Mia,\n\nDo you hire engineers?",
-                prospect={"name": "Mia Chen", "title": "Head of Talent", "expertise": []}),
+        Example(
+            "Hi Mia,\n\nDo you hire engineers?",
+            prospect={"name": "Mia Chen", "title": "Head of Talent", "expertise": []},
+        ),
     )
     good = (
-        Example("Hi Sam,\n\nHow does your team split outbound prospecting between SDRs and "
-                "AEs?", prospect=_P),
+        Example(
+            "Hi Sam,\n\nHow does your team split outbound prospecting between SDRs and AEs?",
+            prospect=_P,
+        ),
         Example("Hi Sam,\n\nIs outbound pipeline a priority for you this quarter?", prospect=_P),
-        Example("Hi Sam,\n\nDo you use Gong for call reviews?", prospect=_P,
-                note="a tool the profile does not settle: real discovery"),
+        Example(
+            "Hi Sam,\n\nDo you use Gong for call reviews?",
+            prospect=_P,
+            note="a tool the profile does not settle: real discovery",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -584,31 +542,11 @@ class EmptyDiscovery(Rule):
             m = _YES_NO.search(text)
             if m is None or _QUALIFIES.search(text, m.end()) or _QUALIFIES.search(m.group(0)):
                 continue
-            why = _answered_by(prospect, text)
+            why = answered_by(prospect, text)
             if why:
-                yield self.hit(sent.start, sent.end,
-                               f"Yes/no question the profile already answers ({why})")
-
-
-def _answered_by(prospect: Prospect, question: str) -> str:
-    for titles, does in _FUNCTIONS:
-        if prospect.title and titles.search(prospect.title) and does.search(question):
-            return f"their title is {prospect.title}"
-    q_stems = _stems(question)
-    for topic in prospect.expertise:
-        if _topic_in(topic, q_stems, question):
-            return f"{topic} is their expertise"
-    if prospect.industry and _topic_in(prospect.industry, q_stems, question):
-        return f"their industry is {prospect.industry}"
-    exclude = identity_stems(prospect)
-    for fact in prospect.facts:
-        words, _numbers = _distinctive(fact.text, exclude)
-        if len(words & q_stems) >= 2:
-            return f"research says {fact.text[:60]!r}"
-    return ""
-
-
-_FUNCTIONS = _functions()
+                yield self.hit(
+                    sent.start, sent.end, f"Yes/no question the profile already answers ({why})"
+                )
 
 
 # ---- H106 generic-flattery -----------------------------------------------------------------
@@ -625,12 +563,15 @@ _FLATTERY = re.compile(
     rf"""\b(?:
         (?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
             (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}
-      | (?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)\ of\ (?:your|the)(?:\ {_OBJECT})?\b
-      | as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)(?:\ and\ (?:an?\ )?avid\ reader)?
+      | (?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)
+            \ of\ (?:your|the)(?:\ {_OBJECT})?\b
+      | as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)
+            (?:\ and\ (?:an?\ )?avid\ reader)?
       | (?:i\ am|i[’']m)\ (?:a\ )?(?:big\ |huge\ )?fan\b
       | (?:i[’']ve|i\ have)\ been\ following\ (?:your|you)\b
       | (?:really\ |very\ |so\ )?impressed\ (?:by|with|for)\ (?:your|the)(?:\ {_OBJECT})?\b
-      | your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)\ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
+      | your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)
+            \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
       | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
       | (?:the|your)\ content\ is\ an\ inspiration
     )""",
@@ -677,38 +618,58 @@ class GenericFlattery(Rule):
     needs = ()
     fix_title = "Replace the compliment with one specific thing you read, heard or saw"
     bad = (
-        Example("Hi Dana,\n\nI love your website! We build booking tools for clinics. Worth "
-                "a look?", span="I love your website"),
-        Example("Hi Dana,\n\nBig fan of your work. I'd like to write a guest post for your "
-                "readers.", span="Big fan of your work"),
-        Example("Hi,\n\nI came across your site www.example.com and think it's awesome. "
-                "Can I send an article?", span="think it's awesome"),
+        Example(
+            "Hi Dana,\n\nI love your website! We build booking tools for clinics. Worth a look?",
+            span="I love your website",
+        ),
+        Example(
+            "Hi Dana,\n\nBig fan of your work. I'd like to write a guest post for your readers.",
+            span="Big fan of your work",
+        ),
+        Example(
+            "Hi,\n\nI came across your site www.example.com and think it's awesome. "
+            "Can I send an article?",
+            span="think it's awesome",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nBig fan of your post on ramp time, especially the 30-day "
-                "shadowing rule. We built a checklist around it. Want it?"),
-        Example("Hi Dana,\n\nI loved your SaaStr talk on pricing pages. One question on the "
-                "enterprise tier: who owns it?"),
-        Example("Hi Dana,\n\nYour team is growing fast; the 12 open SDR roles say so. Worth "
-                "comparing onboarding notes?"),
+        Example(
+            "Hi Dana,\n\nBig fan of your post on ramp time, especially the 30-day "
+            "shadowing rule. We built a checklist around it. Want it?"
+        ),
+        Example(
+            "Hi Dana,\n\nI loved your SaaStr talk on pricing pages. One question on the "
+            "enterprise tier: who owns it?"
+        ),
+        Example(
+            "Hi Dana,\n\nYour team is growing fast; the 12 open SDR roles say so. Worth "
+            "comparing onboarding notes?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}
         if ctx.prospect is not None:
-            skip |= {w.lower() for w in _TOKEN.findall(
-                f"{ctx.prospect.name} {ctx.prospect.first_name} {ctx.prospect.company}")}
+            skip |= {
+                w.lower()
+                for w in TOKEN.findall(
+                    f"{ctx.prospect.name} {ctx.prospect.first_name} {ctx.prospect.company}"
+                )
+            }
         for i, sent in enumerate(sents):
             m = _FLATTERY.search(sent.text)
             if m is None:
                 continue
-            after = sent.text[m.end():]
+            after = sent.text[m.end() :]
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             if not re.search(r"\byour\b", nxt, re.IGNORECASE):
                 nxt = ""
             if _specific(after, skip) or _specific(nxt, skip):
                 continue
-            yield self.hit(sent.start + m.start(), sent.start + m.end(),
-                           "Generic praise: nothing shows what you actually read or saw")
+            yield self.hit(
+                sent.start + m.start(),
+                sent.start + m.end(),
+                "Generic praise: nothing shows what you actually read or saw",
+            )
             return

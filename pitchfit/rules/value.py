@@ -8,8 +8,8 @@ check, and emails about the sender rather than the reader. All lexical and cheap
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .ask import is_ask, looks_like_followup
 from .base import Example, Hit, Rule, Severity
@@ -88,18 +88,26 @@ class FeaturesNotBenefits(Rule):
     severity = Severity.WARNING
     fix_title = "Replace the feature list with one result it would get this prospect"
     bad = (
-        Example("Hi Dana,\n\nOur platform includes:\n- lead scoring\n- email sequences\n"
-                "- CRM sync\n- dashboards\n\nFree for a demo on Tuesday?",
-                span="Our platform includes"),
-        Example("Hi Dana,\n\nWe are an AI platform that uses machine learning, language models, "
-                "and predictive analytics to streamline workflows. Open to a demo?",
-                span="uses machine learning"),
+        Example(
+            "Hi Dana,\n\nOur platform includes:\n- lead scoring\n- email sequences\n"
+            "- CRM sync\n- dashboards\n\nFree for a demo on Tuesday?",
+            span="Our platform includes",
+        ),
+        Example(
+            "Hi Dana,\n\nWe are an AI platform that uses machine learning, language models, "
+            "and predictive analytics to streamline workflows. Open to a demo?",
+            span="uses machine learning",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nOur platform includes a lane benchmark, so your team can see which "
-                "six lanes cost 11% above market. Worth a look before the Q3 bids?"),
-        Example("Hi Dana,\n\nYour store managers drive to the bank every day. Our safe ends the "
-                "bank run; Contoso got back 11 hours per store per week. Worth a call?"),
+        Example(
+            "Hi Dana,\n\nOur platform includes a lane benchmark, so your team can see which "
+            "six lanes cost 11% above market. Worth a look before the Q3 bids?"
+        ),
+        Example(
+            "Hi Dana,\n\nYour store managers drive to the bank every day. Our safe ends the "
+            "bank run; Contoso got back 11 hours per store per week. Worth a call?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -115,25 +123,36 @@ class FeaturesNotBenefits(Rule):
             if m:
                 yield self._hit(sent, m.start(), m.end())
                 return
-            if (sent.text.count(",") >= 4 and re.search(_PRODUCT, sent.text, re.IGNORECASE)
-                    and not _SECOND.search(sent.text)):
+            if (
+                sent.text.count(",") >= 4
+                and re.search(_PRODUCT, sent.text, re.IGNORECASE)
+                and not _SECOND.search(sent.text)
+            ):
                 yield self._hit(sent, 0, len(sent.text))
                 return
         bullets = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
         if len(bullets) >= 3:
             first = bullets[0].start()
             head = doc.body.rfind("\n", doc.content.start, first)
-            intro = doc.body[max(doc.content.start, doc.body.rfind("\n", 0, max(head, 0)) + 1):
-                             max(head, doc.content.start)]
+            intro = doc.body[
+                max(doc.content.start, doc.body.rfind("\n", 0, max(head, 0)) + 1) : max(
+                    head, doc.content.start
+                )
+            ]
             if intro.rstrip().endswith(":") and re.search(
-                    r"\b(?:we|our|us)\b", intro, re.IGNORECASE):
+                r"\b(?:we|our|us)\b", intro, re.IGNORECASE
+            ):
                 start = doc.body.find(intro.strip(), doc.content.start)
-                yield self.hit(start, start + len(intro.strip()),
-                               "Feature list with no benefit for this prospect")
+                yield self.hit(
+                    start,
+                    start + len(intro.strip()),
+                    "Feature list with no benefit for this prospect",
+                )
 
     def _hit(self, sent: Segment, a: int, b: int) -> Hit:
-        return self.hit(sent.start + a, sent.start + b,
-                        "Feature list with no benefit for this prospect")
+        return self.hit(
+            sent.start + a, sent.start + b, "Feature list with no benefit for this prospect"
+        )
 
 
 # ---- V102 no-reason ------------------------------------------------------------------------
@@ -175,19 +194,28 @@ class NoReason(Rule):
     code = "V102"
     name = "no-reason"
     severity = Severity.SUGGESTION
-    fix_title = "Add the reason: why them, why now (\"because…\")"
+    fix_title = 'Add the reason: why them, why now ("because…")'
     bad = (
         Example("Hi Dana,\n\nLet's talk.", span="Let's talk."),
-        Example("Hi Dana,\n\nI need to meet you regarding a brand promotion. I'm based in "
-                "Leeds, so any place works for me. Free on Tuesday?", span="Free on Tuesday?"),
+        Example(
+            "Hi Dana,\n\nI need to meet you regarding a brand promotion. I'm based in "
+            "Leeds, so any place works for me. Free on Tuesday?",
+            span="Free on Tuesday?",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nCan we talk on Tuesday? Because your Q3 bids go out on the 14th, "
-                "and our benchmark is ready now."),
-        Example("Hi Dana,\n\nSaw the 12 SDR openings on your careers page. Worth 15 minutes "
-                "on how to ramp them?"),
-        Example("Hi Dana,\n\nFollowing up on the below. Free on Tuesday?",
-                note="a follow-up leans on the first email's reason"),
+        Example(
+            "Hi Dana,\n\nCan we talk on Tuesday? Because your Q3 bids go out on the 14th, "
+            "and our benchmark is ready now."
+        ),
+        Example(
+            "Hi Dana,\n\nSaw the 12 SDR openings on your careers page. Worth 15 minutes "
+            "on how to ramp them?"
+        ),
+        Example(
+            "Hi Dana,\n\nFollowing up on the below. Free on Tuesday?",
+            note="a follow-up leans on the first email's reason",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -201,14 +229,18 @@ class NoReason(Rule):
         if doc.subject and (_REASON.search(doc.subject) or _ABOUT_THEM.search(doc.subject)):
             return
         last = asks[-1]
-        yield self.hit(last.start, last.end,
-                       "No reason given: nothing says why this matters to them")
+        yield self.hit(
+            last.start, last.end, "No reason given: nothing says why this matters to them"
+        )
 
 
 # ---- V103 logo-dropping --------------------------------------------------------------------
 
 _LOGO = r"(?:[A-Z][\w&.'’-]*(?:\s(?:[A-Z][\w&.'’-]*|&))?)"
-_LOGOS = rf"(?:{_LOGO}(?:,\s*{_LOGO})*,?\s+(?:and|&)\s+{_LOGO}|{_LOGO}(?:,\s*{_LOGO})+|(?i:fortune)\s+\d+)"
+_LOGOS = (
+    rf"(?:{_LOGO}(?:,\s*{_LOGO})*,?\s+(?:and|&)\s+{_LOGO}|{_LOGO}(?:,\s*{_LOGO})+"
+    r"|(?i:fortune)\s+\d+)"
+)
 _LOGO_DROP = re.compile(
     rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
     r"|(?:our\s+)?(?:clients|customers|partners|users)\s+include|trusted\s+by|used\s+by|loved\s+by"
@@ -243,16 +275,25 @@ class LogoDropping(Rule):
     severity = Severity.WARNING
     fix_title = "Name one customer like them and the result they got, or drop the logos"
     bad = (
-        Example("Hi Dana,\n\nMicrosoft and Google use us every day. Free for a demo on "
-                "Tuesday?", span="Microsoft and Google use us"),
-        Example("Hi Dana,\n\nWe work with industry leaders such as Siemens, Bosch and Philips. "
-                "Open to a call?", span="Siemens, Bosch and Philips"),
+        Example(
+            "Hi Dana,\n\nMicrosoft and Google use us every day. Free for a demo on Tuesday?",
+            span="Microsoft and Google use us",
+        ),
+        Example(
+            "Hi Dana,\n\nWe work with industry leaders such as Siemens, Bosch and Philips. "
+            "Open to a call?",
+            span="Siemens, Bosch and Philips",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nWe cut Datadog's new-rep ramp from 90 days to 51. Worth a call on "
-                "how your Q3 hires could get the same?"),
-        Example("Hi Dana,\n\nMonth-end close went from 14 days to 2. That is what we built for "
-                "Lattice and Carta. Worth a look?"),
+        Example(
+            "Hi Dana,\n\nWe cut Datadog's new-rep ramp from 90 days to 51. Worth a call on "
+            "how your Q3 hires could get the same?"
+        ),
+        Example(
+            "Hi Dana,\n\nMonth-end close went from 14 days to 2. That is what we built for "
+            "Lattice and Carta. Worth a look?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -264,9 +305,11 @@ class LogoDropping(Rule):
             before = sents[i - 1].text if i else ""
             if _RESULT.search(sent.text) or _RESULT.search(before):
                 continue
-            yield self.hit(sent.start + m.start(), sent.start + m.end(),
-                           "Logo-dropping: big names with nothing on why they matter to this "
-                           "prospect")
+            yield self.hit(
+                sent.start + m.start(),
+                sent.start + m.end(),
+                "Logo-dropping: big names with nothing on why they matter to this prospect",
+            )
             return
 
 
@@ -327,23 +370,40 @@ class UnprovenClaim(Rule):
     severity = Severity.WARNING
     fix_title = "Back the claim with a named customer, a number and a timeframe, or cut it"
     bad = (
-        Example("Hi Dana,\n\nWe are the leading provider of fleet software in Europe. Worth a "
-                "call?", span="the leading provider"),
-        Example("Hi Dana,\n\nWe've helped over 500 companies increase their revenue. Free on "
-                "Tuesday?", span="helped over 500 companies"),
-        Example("Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
-                "leads. Open to a demo?", span="3x more"),
+        Example(
+            "Hi Dana,\n\nWe are the leading provider of fleet software in Europe. Worth a call?",
+            span="the leading provider",
+        ),
+        Example(
+            "Hi Dana,\n\nWe've helped over 500 companies increase their revenue. Free on Tuesday?",
+            span="helped over 500 companies",
+        ),
+        Example(
+            "Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
+            "leads. Open to a demo?",
+            span="3x more",
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nWe helped Orbit cut SDR ramp from 90 to 45 days last spring. Worth "
-                "comparing notes?"),
-        Example("Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
-                "leads. Open to a demo?",
-                offer={"name": "Leadly", "proof": [{"claim": "3x more qualified leads",
-                                                    "evidence": "Orbit case study, 2025"}]},
-                note="the offer's proof backs the claim"),
-        Example("Hi Dana,\n\nWe've helped 30 post-Series B companies cut ramp time by 40%. "
-                "Worth a chat about your hiring plan?"),
+        Example(
+            "Hi Dana,\n\nWe helped Orbit cut SDR ramp from 90 to 45 days last spring. Worth "
+            "comparing notes?"
+        ),
+        Example(
+            "Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
+            "leads. Open to a demo?",
+            offer={
+                "name": "Leadly",
+                "proof": [
+                    {"claim": "3x more qualified leads", "evidence": "Orbit case study, 2025"}
+                ],
+            },
+            note="the offer's proof backs the claim",
+        ),
+        Example(
+            "Hi Dana,\n\nWe've helped 30 post-Series B companies cut ramp time by 40%. "
+            "Worth a chat about your hiring plan?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -359,7 +419,7 @@ class UnprovenClaim(Rule):
             if m is None:
                 m = _SCALE.search(text)
                 what = "Scale claim with no result"
-                if m is not None and _RESULT.search(text[m.end():]):
+                if m is not None and _RESULT.search(text[m.end() :]):
                     m = None
             if m is None:
                 m = _MULTIPLIER.search(text)
@@ -372,8 +432,11 @@ class UnprovenClaim(Rule):
             if what.startswith("Number"):
                 num = re.search(r"\d+(?:\.\d+)?(?:x|%)\s+\w+", m.group(0), re.IGNORECASE)
                 start = m.start() + (num.start() if num else 0)
-            yield self.hit(sent.start + start, sent.start + m.end(),
-                           f"{what}: {m.group(0)[start - m.start():]!r}")
+            yield self.hit(
+                sent.start + start,
+                sent.start + m.end(),
+                f"{what}: {m.group(0)[start - m.start() :]!r}",
+            )
             count += 1
             if count >= 2:
                 return
@@ -415,19 +478,28 @@ class SelfCentered(Rule):
     name = "self-centered"
     severity = Severity.WARNING
     fix_title = "Rewrite around the reader: their problem, their result (you/your)"
-    options = {"min_self": 5, "ratio": 2.5}
+    options: ClassVar[Mapping[str, Any]] = {"min_self": 5, "ratio": 2.5}
     bad = (
-        Example("Hi there,\n\nWe are thrilled to share that we just raised our Series B. Our "
-                "team has doubled and we are expanding. We would love for you to see what we "
-                "have built.", span="We are thrilled"),
-        Example("Hello,\n\nI am writing because I run an agency. My team and I build websites, "
-                "and we think our designs are great. I would like to show you our portfolio."),
+        Example(
+            "Hi there,\n\nWe are thrilled to share that we just raised our Series B. Our "
+            "team has doubled and we are expanding. We would love for you to see what we "
+            "have built.",
+            span="We are thrilled",
+        ),
+        Example(
+            "Hello,\n\nI am writing because I run an agency. My team and I build websites, "
+            "and we think our designs are great. I would like to show you our portfolio."
+        ),
     )
     good = (
-        Example("Hi Dana,\n\nWe helped your peers at Orbit cut ramp by half; we think your Q3 "
-                "hires are the same case. Would you want the playbook we used? Your call."),
-        Example("Hi Dana,\n\nYou're adding 12 SDRs, so your ramp plan matters more than ever. "
-                "We cut ramp from 90 to 45 days for Orbit. Worth 15 minutes?"),
+        Example(
+            "Hi Dana,\n\nWe helped your peers at Orbit cut ramp by half; we think your Q3 "
+            "hires are the same case. Would you want the playbook we used? Your call."
+        ),
+        Example(
+            "Hi Dana,\n\nYou're adding 12 SDRs, so your ramp plan matters more than ever. "
+            "We cut ramp from 90 to 45 days for Orbit. Worth 15 minutes?"
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -443,5 +515,6 @@ class SelfCentered(Rule):
         first = next((s for s in doc.sentences if _SELF.match(s.text)), None)
         if first is None:
             first = next((s for s in doc.sentences if _SELF.search(s.text)), doc.content)
-        yield self.hit(first.start, first.end,
-                       f"Self-centred: {n_self} I/we/our against {n_you} you/your")
+        yield self.hit(
+            first.start, first.end, f"Self-centred: {n_self} I/we/our against {n_you} you/your"
+        )

@@ -1,0 +1,212 @@
+"""Profile matching and merge-tag syntax for the homework rules (kept apart to stay small).
+
+Matching is lexical and cheap: crude stems, numbers and topic words, so it runs on every email
+of a campaign. Word lists live in ``terms/homework_words.toml`` and
+``terms/homework_functions.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .kinds import load_terms
+
+if TYPE_CHECKING:
+    from ..models import Prospect
+
+TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+STOP = frozenset(load_terms("homework_words")["stop"])
+
+
+def stem(word: str) -> str:
+    """Crude stem so "hiring", "hired" and "hires" meet; enough for profile matching."""
+    w = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def stems(text: str) -> set[str]:
+    return {stem(t) for t in TOKEN.findall(text) if t.lower() not in STOP}
+
+
+def distinctive(text: str, exclude: set[str]) -> tuple[set[str], set[str]]:
+    """A fact's words worth matching: (stems of words of 4+ letters, numbers)."""
+    words: set[str] = set()
+    numbers: set[str] = set()
+    for tok in TOKEN.findall(text):
+        low = tok.lower()
+        if low in STOP:
+            continue
+        if any(ch.isdigit() for ch in tok):
+            numbers.add(low)
+        elif len(tok) >= 4:
+            st = stem(tok)
+            if st not in exclude:
+                words.add(st)
+    return words, numbers
+
+
+def identity_stems(prospect: Prospect) -> set[str]:
+    """Stems of what a mail merge knows without research: name, company, title words."""
+    out: set[str] = set()
+    for text in (prospect.first_name, prospect.name, prospect.company):
+        out |= stems(text)
+    return out
+
+
+def used_facts(prospect: Prospect, text: str) -> list[str]:
+    """The research facts the text refers to (a shared number or two shared words)."""
+    exclude = identity_stems(prospect) | stems(prospect.title)
+    body_stems = stems(text)
+    body_numbers = {t.lower() for t in TOKEN.findall(text) if any(c.isdigit() for c in t)}
+    used = []
+    for fact in prospect.facts:
+        words, numbers = distinctive(fact.text, exclude)
+        shared = words & body_stems
+        if numbers & body_numbers or len(shared) >= 2 or (shared and len(words) == 1):
+            used.append(fact.text)
+    return used
+
+
+def mentions(text: str, name: str) -> re.Match[str] | None:
+    """Where a name (or its first distinctive word) appears as a whole word."""
+    words = [w for w in TOKEN.findall(name) if w.lower() not in STOP and len(w) >= 2]
+    if not words:
+        return None
+    pattern = r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])"
+    return re.search(pattern, text, re.IGNORECASE)
+
+
+# ---- H101 unfilled-placeholder --------------------------------------------------------------
+
+_FIELD_WORDS = (
+    r"name|first|last|surname|fname|lname|company|organi[sz]ation|account|title|job|role"
+    r"|position|industry|city|country|e-?mail|phone|website|url|product|insert|prospect"
+    r"|recipient|contact|sender|competitor|benefit|pain|claim|timeframe|result|metric"
+)
+_REDACTION = re.compile(
+    r"redact|remov|withh[eo]ld|omit|delet|\bsic\b|blank|edited|anonym|censor|private|hidden"
+    r"|confidential|protected|\.\.\.|…",
+    re.IGNORECASE,
+)
+_HTML_TAGS = frozenset(load_terms("homework_words")["html_tags"])
+PLACEHOLDER = re.compile(
+    r"""
+      (?P<mc>\*\|\s*(?P<mcf>[A-Za-z0-9_:]{2,30})\s*\|\*)                       # *|FNAME|*
+    | (?P<dbl>\{\{\s*(?P<dblf>[A-Za-z_][^{}\n]{0,60}?)\s*\}\})                # {{company}}
+    | (?P<sq2>\[\[\s*(?P<sq2f>[^\[\]\n]{1,40}?)\s*\]\])                       # [[First Name]]
+    | (?<![{$])(?P<one>\{\s?                                                  # {first_name}
+          (?P<onef>[A-Za-z][A-Za-z0-9_.]{0,30}(?:\ [A-Z][A-Za-z0-9_]{0,20}){0,3})\s?\})(?!\})
+    | (?P<sq>\[(?P<sqf>[^\[\]\n]{1,40})\])(?!\()                              # [First Name]
+    | (?P<pct>%(?P<pctf>[A-Z][A-Z0-9_]{1,30}|[a-z]+_[a-z_]{1,30})%)           # %FIRSTNAME%
+    | (?P<ang><(?P<angf>[A-Z][A-Z0-9_]{1,30}|[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,3})>)  # <NAME>
+    """,
+    re.VERBOSE,
+)
+_FIELD_RE = re.compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
+EMPTY_GREETING = re.compile(
+    r"\A[ \t]*(?:hi|hey|hello|dear|good\s+(?:morning|afternoon))(?P<gap>[ \t]+)[,!:]",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(r"^(?:contact|lead|prospect|recipient|person|account|user|sender)[._]", re.I)
+_FIELD_MAP = {
+    "first_name": "first_name",
+    "firstname": "first_name",
+    "fname": "first_name",
+    "first": "first_name",
+    "name": "name",
+    "full_name": "name",
+    "fullname": "name",
+    "company": "company",
+    "company_name": "company",
+    "companyname": "company",
+    "organization": "company",
+    "organisation": "company",
+    "title": "title",
+    "job_title": "title",
+    "jobtitle": "title",
+    "industry": "industry",
+    "country": "country",
+}
+
+
+def field_key(raw: str) -> str:
+    key = raw.split("|")[0].strip().lower()
+    key = _PREFIX.sub("", key)
+    return re.sub(r"[\s-]+", "_", key)
+
+
+def is_placeholder(m: re.Match[str]) -> bool:
+    if m.group("sq") is not None:
+        inner = m.group("sqf")
+        if _REDACTION.search(inner):
+            return False
+        return bool(_FIELD_RE.search(inner)) or bool(re.fullmatch(r"[A-Za-z]+_[A-Za-z_]+", inner))
+    if m.group("ang") is not None:
+        inner = m.group("angf")
+        if inner.upper() in _HTML_TAGS:
+            return False
+        return inner.isupper() or bool(_FIELD_RE.search(inner))
+    if m.group("sq2") is not None:
+        return not _REDACTION.search(m.group("sq2f"))
+    return True
+
+
+def value_for(prospect: Prospect, key: str) -> str:
+    attr = _FIELD_MAP.get(key)
+    if attr is not None:
+        return str(getattr(prospect, attr) or "")
+    for ckey, cval in prospect.custom.items():
+        if field_key(ckey) == key:
+            return cval
+    return ""
+
+
+def topic_in(topic: str, sentence_stems: set[str], sentence: str) -> bool:
+    words = [w for w in TOKEN.findall(topic) if w.lower() not in STOP]
+    if not words:
+        return False
+    if len(words) == 1 and len(words[0]) <= 4:  # an acronym such as "DR" or "SEO": exact word
+        return re.search(rf"(?<![\w]){re.escape(words[0])}(?![\w])", sentence, re.I) is not None
+    return all(stem(w) in sentence_stems for w in words)
+
+
+def _functions() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    terms = load_terms("homework_functions")
+    out = []
+    for key, titles in terms.items():
+        if not key.startswith("title_"):
+            continue
+        does = terms.get("does_" + key[len("title_") :], [])
+        out.append(
+            (
+                re.compile(r"\b(?:" + "|".join(titles) + r")\b", re.I),
+                re.compile(r"\b(?:" + "|".join(does) + r")\b", re.I),
+            )
+        )
+    return out
+
+
+def answered_by(prospect: Prospect, question: str) -> str:
+    for titles, does in _FUNCTIONS:
+        if prospect.title and titles.search(prospect.title) and does.search(question):
+            return f"their title is {prospect.title}"
+    q_stems = stems(question)
+    for topic in prospect.expertise:
+        if topic_in(topic, q_stems, question):
+            return f"{topic} is their expertise"
+    if prospect.industry and topic_in(prospect.industry, q_stems, question):
+        return f"their industry is {prospect.industry}"
+    exclude = identity_stems(prospect)
+    for fact in prospect.facts:
+        words, _numbers = distinctive(fact.text, exclude)
+        if len(words & q_stems) >= 2:
+            return f"research says {fact.text[:60]!r}"
+    return ""
+
+
+_FUNCTIONS = _functions()
