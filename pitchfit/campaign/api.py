@@ -197,10 +197,9 @@ def _tasks(
 
 def check_template(spec: Spec) -> list[dict[str, Any]]:
     """Each step checked once with neutral sample values (offer only, earlier steps as history)."""
-    from ..engine import Checker
     from ..models import HistoryMessage
+    from .rows import step_checker
 
-    checker = Checker(spec.settings)
     renderer = Renderer(spec.template)
     ctx = renderer.sample_context(spec.offer)
     history: list[HistoryMessage] = []
@@ -210,7 +209,7 @@ def check_template(spec: Spec) -> list[dict[str, Any]]:
         if rendered.error:
             raise InputError(rendered.error, where=f"{spec.template.path}: step {step.number}")
         sent_at = spec.start + timedelta(days=step.day)
-        report = checker.check(
+        report = step_checker(spec.settings, step.ignores).check(
             rendered.body,
             subject=rendered.subject,
             offer=spec.offer,

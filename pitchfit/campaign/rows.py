@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..models import Finding, Fix, HistoryMessage, Offer, Prospect, Report, Span, Suppression
 from .template import CampaignTemplate, EmptyField, Renderer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import Checker
 
 BLOCKING_STATUS = ("declined", "unsubscribed", "bounced")
 _NO_INTENTS = {"not_interested", "unsubscribe", "not-interested", "declined", "no"}
@@ -55,12 +58,26 @@ class _Worker:
         from ..rules.registry import get_rule
 
         self.spec = spec
-        self.checker = Checker(spec.settings)
+        self.checkers = [step_checker(spec.settings, step.ignores) for step in spec.template.steps]
         self.renderer = Renderer(spec.template)
         self.fit_engine = _fit_engine(spec.offer, spec.fit_method)
         rule = get_rule("unfilled-placeholder")
         self.placeholder_code = rule.code if rule is not None else "H101"
-        self.placeholder_points = self.checker.scorer.points(rule) if rule is not None else 0.0
+        checker = self.checkers[0]
+        self.placeholder_points = checker.scorer.points(rule) if rule is not None else 0.0
+        #: Per step: whether empty merge fields are reported (a template may silence the rule).
+        self.placeholder_on = [
+            rule is None or rule in Checker.select(c.settings) for c in self.checkers
+        ]
+
+
+def step_checker(settings: Settings, ignores: Sequence[str]) -> Checker:
+    """A checker for one step: the run's settings plus the step's inline ignore comments."""
+    from ..engine import Checker
+
+    if ignores:
+        settings = settings.merged(ignore=(*settings.ignore, *ignores))
+    return Checker(settings)
 
 
 def _fit_engine(offer: Offer, method: str) -> Any:
@@ -126,7 +143,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
         email = {"step": step.number, "day": step.day, "subject": rendered.subject}
         email["body"] = rendered.body
         emails.append(email)
-        report = worker.checker.check(
+        report = worker.checkers[index].check(
             rendered.body,
             subject=rendered.subject,
             prospect=prospect,
@@ -137,7 +154,8 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
             suppression=task.suppression,
             fit_result=fit,
         )
-        step_findings = _merge_empty(worker, report, rendered.body, rendered.empty)
+        empty = rendered.empty if worker.placeholder_on[index] else ()
+        step_findings = _merge_empty(worker, report, rendered.body, empty)
         if rendered.error:
             step_findings.insert(0, _render_error(worker, rendered.error))
         if step_findings and any(f.severity == "error" for f in step_findings):
@@ -280,16 +298,12 @@ def _history_no(
     inbound = sorted((m for m in history if m.direction == "in"), key=lambda m: m.sent_at)
     if not inbound:
         return None
-    try:
-        from ..replies.classify import classify_reply  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # pragma: no cover - the classifier is optional while it is written
-        classify_reply = None
-    if classify_reply is not None:
-        for message in reversed(inbound):
-            result = classify_reply(message.body, context={"received_at": message.sent_at})
-            data = result.to_dict() if hasattr(result, "to_dict") else dict(result)
-            if str(data.get("intent", "")).lower() in _NO_INTENTS:
-                return message
+    from ..replies.classify import classify_reply
+
+    for message in reversed(inbound):
+        result = classify_reply(message.body, context={"received_at": message.sent_at})
+        if result.intent.lower() in _NO_INTENTS:
+            return message
     if any(f["name"] in _NO_RULES for f in findings):
         return inbound[-1]
     return None

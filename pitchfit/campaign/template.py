@@ -47,6 +47,7 @@ class Step:
     day: int
     subject: str | None
     body: str
+    ignores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def load_template(path: str | Path) -> CampaignTemplate:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", where=str(p)) from None
     subject, body = split_subject(text)
-    template = CampaignTemplate(str(p), (Step(1, 0, subject, body),))
+    template = CampaignTemplate(str(p), (_step(1, 0, subject, body),))
     Renderer(template)  # syntax errors surface now, as input errors, not per row
     return template
 
@@ -134,10 +135,22 @@ def _load_sequence(path: Path) -> CampaignTemplate:
         subject = item.get("subject")
         if subject is not None and not isinstance(subject, str):
             raise InputError("subject must be text", where=where)
-        steps.append(Step(number, day, subject, item["body"]))
+        steps.append(_step(number, day, subject, item["body"]))
     template = CampaignTemplate(str(path), tuple(steps))
     Renderer(template)
     return template
+
+
+def _step(number: int, day: int, subject: str | None, body: str) -> Step:
+    """A step, with the rules its ``{# pitchfit: ignore[rule] reason #}`` comments silence.
+
+    Jinja drops comments when rendering, so the directives are read from the source here and
+    applied to every email rendered from this step.
+    """
+    from ..engine import strip_directives
+
+    ignores = {*strip_directives(subject or "")[1], *strip_directives(body)[1]}
+    return Step(number, day, subject, body, tuple(sorted(ignores)))
 
 
 class _Empty(str):

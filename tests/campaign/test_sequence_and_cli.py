@@ -142,3 +142,24 @@ def test_cli_map_option(tmp_path: Path) -> None:
     cli(args)
     result = json.loads((tmp_path / "out" / "results.jsonl").read_text("utf-8"))
     assert result["emails"][0]["body"] == "Hi Sam at Brightloop"
+
+
+def test_inline_ignore_comments_in_the_template_apply_to_every_row(tmp_path: Path) -> None:
+    source = (EXAMPLE / "template.txt.j2").read_text("utf-8")
+    plain = tmp_path / "plain.j2"
+    plain.write_text(source, "utf-8")
+    silenced = tmp_path / "silenced.j2"
+    silenced.write_text(
+        source.rstrip("\n")
+        + "{# pitchfit: ignore[unfilled-placeholder,shallow-personalization] CRM fills it #}\n",
+        "utf-8",
+    )
+    prospects = make_campaign(tmp_path, ROWS[:3])
+    _, before = run(tmp_path, prospects, template=plain, out="plain")
+    _, after = run(tmp_path, prospects, template=silenced, out="silenced")
+    assert "unfilled-placeholder" in {f["name"] for f in before[1]["findings"]}
+    for row in after:
+        assert not {"unfilled-placeholder", "shallow-personalization"} & {
+            f["name"] for f in row["findings"]
+        }
+    assert after[0]["emails"][0]["body"] == before[0]["emails"][0]["body"]
