@@ -160,6 +160,8 @@ class FeaturesNotBenefits(Rule):
 _REASON = re.compile(
     r"\b(?:because|since|given|so (?:that|you|your|we can)|which means|that means|that[’']s why"
     r"|usually means|the reason|as you|now that|after|noticed|saw|seen|read|heard|congrat\w*"
+    r"|(?:need|have|got) to (?!meet|talk|speak|chat|connect|see you)|coming up|ahead of|deadline"
+    r"|in time for|before (?:the|our|your|we|you)"
     r"|when (?:teams|you|companies|your)|if you|typically|most (?:teams|companies|[\w-]+ (?:leaders"
     r"|teams))|helped|cut|saved|reduced|increased|grew|built)\b",
     re.IGNORECASE,
