@@ -267,6 +267,9 @@ _EAGER = re.compile(
 )
 
 
+_HYPE = Hype()
+
+
 class PeerTone(Rule):
     """Written as a peer: plain, direct, no apology, ceremony or hype.
 
@@ -319,10 +322,12 @@ class PeerTone(Rule):
         if len(words) / len(sentences) > int(self.option(ctx, "max_sentence_words")):
             return
         body, start = doc.body, doc.content.start
-        for pattern in (Deferential.regex(), FormalFiller.regex(), Hype.regex(), _GUILT_RE, _EAGER):
+        if body.count("!", start, end) >= 2:
+            return
+        for pattern in (_EAGER, Deferential.regex(), FormalFiller.regex(), _GUILT_RE):
             if pattern.search(body, start, len(body)):
                 return
-        if any(True for _ in Hype().check(doc, ctx)) or doc.body.count("!", start, end) >= 2:
+        if any(True for _ in _HYPE.check(doc, ctx)):
             return
         yield self.hit(start, end, "written as a peer: plain and direct")
 
