@@ -24,7 +24,7 @@ ASK_CUE = re.compile(
     r"|find|see|click|visit|share|forward|confirm|review|consider|issue|do|post|add|link|write)"
     r"|feel free to|reply (?:with|to|here)|hit reply|just reply|send me|email me|call me|drop me"
     r"|ping me|let[’']s|(?:would|[’']d) appreciate (?:it )?if you|if you could"
-    r"|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)"
+    r"|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)|would love to (?:have|hear|get|see)"
     r"|happy to (?:share|send|walk|show|chat|talk|set up|jump|hop|pick|give"
     r"|introduce|help)|(?:i|we)[’']?d (?:love|like|welcome) (?:to|the|an?)"
     r"|(?:i|we) (?:want|would like|wanted|need) to (?:schedule|set up|invite|meet|ask|request"
@@ -41,7 +41,9 @@ _FOLLOWUP = re.compile(
     r"|(?:i[’']ve|i have|we[’']ve|we have) (?:reached out|sent|emailed|written|tried)"
     r"|sent (?:you )?a (?:note|message|email)|my (?:previous|last|earlier) (?:email|note|message)"
     r"|closing (?:the loop|this out|the file)|close this out|haven[’']t heard back"
-    r"|as (?:i|we) mentioned|any thoughts on (?:this|the below)|on the below)\b",
+    r"|as (?:i|we) mentioned|any thoughts on (?:this|the below)|on the below"
+    r"|(?:my|the) (?:note|email|message)s? below|one more (?:thing|note)|still stands"
+    r"|(?:i[’']ll|i will) (?:stop|leave it) here|last (?:note|email|message) from me)\b",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -81,6 +83,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_SHARED_LINK = re.compile(
+    r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$|\bhere[’']s (?:what|how) (?!we\b|I\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def is_ask(sentence: str) -> bool:
     """Whether a sentence asks the reader for something (a question or a request)."""
     return bool(_QUESTION.search(sentence)) or bool(ASK_CUE.search(sentence))
@@ -97,7 +105,10 @@ def looks_like_followup(doc: Document, ctx: Context) -> bool:
         return True
     if ctx.history is not None:
         return False
-    if doc.subject and re.match(r"\s*(?:re|fwd?|aw)\s*:", doc.subject, re.IGNORECASE):
+    if doc.subject and (
+        re.match(r"\s*(?:re|fwd?|aw)\s*:", doc.subject, re.IGNORECASE)
+        or _FOLLOWUP.search(doc.subject)
+    ):
         return True
     return bool(_FOLLOWUP.search(doc.content.text))
 
@@ -309,7 +320,10 @@ class NoAsk(Rule):
             return
         if doc.subject and is_ask(doc.subject):
             return
-        last = doc.sentences[-1]
+        if _SHARED_LINK.search(doc.content.text):  # drip content: a resource, not a request
+            return
+        last = next((s for s in reversed(doc.sentences) if s.text.count(" ") >= 2), None)
+        last = last or doc.sentences[-1]
         yield self.hit(
             last.start, last.end, "No ask: the email never says what you want the reader to do"
         )
