@@ -76,20 +76,8 @@ def _short(exc: BaseException) -> str:
     return text[:MAX_ERROR_CHARS]
 
 
-def _header(parsed: Any, name: str) -> str:
-    headers = getattr(parsed, "headers", None) or {}
-    value: Any = None
-    if hasattr(headers, "get"):
-        value = headers.get(name)
-        if value is None:
-            value = headers.get(name.lower())
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return " ".join(str(value).split()) if value else ""
-
-
-def _date(parsed: Any) -> datetime | None:
-    text = _header(parsed, "Date")
+def _date(text: str | None) -> datetime | None:
+    """A Date: header as aware UTC, or None when it is missing or unreadable."""
     if not text:
         return None
     try:
@@ -170,20 +158,16 @@ def to_record(
     if not (raw.strip() if isinstance(raw, (bytes, str)) else raw):
         raise ValueError("empty message")
     parsed = parse_reply(raw)
-    problems = [str(p) for p in getattr(parsed, "problems", ()) or ()]
+    problems = list(parsed.problems)
     refuse(problems)
     extra = meta or {}
     message_id = (
-        (getattr(parsed, "message_id", None) or "").strip()
+        (parsed.message_id or "").strip()
         or _meta(extra, "message_id", "message-id", "id")
         or synthetic_id(raw)
     )
-    sender = _address(
-        getattr(parsed, "from_address", None)
-        or _header(parsed, "From")
-        or _meta(extra, "from_address", "from", "email")
-    )
-    body = str(getattr(parsed, "body", "") or "")
+    sender = _address(parsed.from_address or _meta(extra, "from_address", "from", "email"))
+    body = parsed.body or ""
     bounce = find_bounce(raw)
     if not sender and not (bounce and bounce.recipients):
         raise InputError(
@@ -195,12 +179,12 @@ def to_record(
         message_id=message_id,
         from_address=sender,
         body=body,
-        subject=_header(parsed, "Subject"),
-        in_reply_to=(getattr(parsed, "in_reply_to", None) or "").strip() or None,
-        received_at=_date(parsed) or _meta_date(extra),
-        signature=str(getattr(parsed, "signature", "") or ""),
-        quoted=str(getattr(parsed, "quoted", "") or ""),
-        is_auto_reply=bool(getattr(parsed, "is_auto_reply", False)),
+        subject=" ".join((parsed.subject or "").split()),
+        in_reply_to=(parsed.in_reply_to or "").strip() or None,
+        received_at=_date(parsed.date) or _meta_date(extra),
+        signature=parsed.signature or "",
+        quoted=parsed.quoted or "",
+        is_auto_reply=parsed.is_auto_reply,
         source=where,
         warnings=problems,
     )
@@ -217,7 +201,7 @@ def to_record(
             record.body = bounce.diagnostic
         return record
     context: dict[str, Any] = {
-        "headers": dict(getattr(parsed, "headers", None) or {}),
+        "headers": dict(parsed.headers),
         "from_address": sender,
         "asked_before": bool(said_no_before and sender and said_no_before(sender)),
     }
