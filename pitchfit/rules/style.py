@@ -238,7 +238,7 @@ class FormalFiller(PatternRule):
     )
 
 
-_CAPS_WORD = re.compile(r"(?<![\w@/.])[A-Z][A-Z'’]{4,}(?![\w@/.])")
+_CAPS_WORD = re.compile(r"(?<![\w@/.{%\[<$])[A-Z][A-Z'’]{4,}(?![\w@/.}%\]>])")
 _ACRONYMS = frozenset(
     {
         "HIPAA",
@@ -504,6 +504,11 @@ class SubjectLine(Rule):
         Example("Subject: Q3 freight costs at Fernhill\n\nHi Ana, got 5 mins?"),
         Example("Hi Ana, got 5 mins?", note="no subject given and none required"),
         Example("Subject: IFRS 16 and your DHL leases\n\nHi Ana, got 5 mins?"),
+        Example(
+            "Subject: Idea for Blue Harbor Freight Lines\n\nHi Ana, got 5 mins?",
+            prospect={"name": "Ana Ruiz", "company": "Blue Harbor Freight Lines"},
+            note="capitalised because it is their name",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -540,7 +545,7 @@ class SubjectLine(Rule):
                 in_subject=True,
                 fix=fix,
             )
-        elif _headline_case(subject):
+        elif _headline_case(subject, _names(ctx)):
             yield self.hit(0, n, "subject in Title Case reads like an ad", in_subject=True, fix=fix)
         limit = int(self.option(ctx, "max_length"))
         if n > limit:
@@ -555,9 +560,22 @@ class SubjectLine(Rule):
             yield self.hit(0, 3, "fake 'Re:' on a first email", in_subject=True, fix=fix)
 
 
-def _headline_case(subject: str) -> bool:
-    """Three or more words and every content word capitalised, not all capitals."""
-    words = [w for w in _SUBJECT_WORD.findall(subject) if w.lower() not in _SMALL_WORDS]
+def _names(ctx: Context) -> frozenset[str]:
+    """Lower-cased words of the prospect's name and company: capitalised for a reason."""
+    p = ctx.prospect
+    if p is None:
+        return frozenset()
+    return frozenset(w.lower() for w in _SUBJECT_WORD.findall(f"{p.name} {p.company}"))
+
+
+def _headline_case(subject: str, names: frozenset[str] = frozenset()) -> bool:
+    """Written Like An Ad: a small word capitalised mid-subject ("Transform Your Sales"), or
+    three or more capitalised words after the first (names of the prospect excepted)."""
+    words = _SUBJECT_WORD.findall(subject)
     if len(words) < 3 or subject.isupper():
         return False
-    return all(w[0].isupper() for w in words) and any(not w.isupper() for w in words)
+    rest = [w for w in words[1:] if w.lower() not in names]
+    if any(w[0].isupper() and w.lower() in _SMALL_WORDS for w in rest):
+        return True
+    caps = [w for w in rest if w[0].isupper() and w.lower() not in _SMALL_WORDS]
+    return len(caps) >= 3 and any(not w.isupper() for w in caps)
