@@ -60,10 +60,13 @@ def run_local(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # Ctrl-C, an error, or the consumer stopped early: do not wait for chunks in flight.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _ignore_sigint() -> None:
