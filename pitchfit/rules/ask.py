@@ -23,10 +23,10 @@ ASK_CUE = re.compile(
     r"\b(?:let me know|please (?:let|reply|send|call|email|e-mail|contact|get in touch|reach out"
     r"|find|see|click|visit|share|forward|confirm|review|consider|issue|do|post|add|link|write)"
     r"|feel free to|reply (?:with|to|here)|hit reply|just reply|send me|email me|call me|drop me"
-    r"|ping me|let[’']s|(?:would|[’']d) appreciate (?:it )?if you|if you could"
+    r"|ping me|let[’']s|(?:would|[’']d) appreciate|if you could|few minutes of your time"
     r"|(?:i|we) would (?:love|like|welcome) (?:to|the|an?)|would love to (?:have|hear|get|see)"
     r"|happy to (?:share|send|walk|show|chat|talk|set up|jump|hop|pick|give"
-    r"|introduce|help)|(?:i|we)[’']?d (?:love|like|welcome) (?:to|the|an?)"
+    r"|introduce|help)|(?:i|we)[’']?d (?:really |truly |so )?(?:love|like|welcome) (?:to|the|an?)"
     r"|(?:i|we) (?:want|would like|wanted|need) to (?:schedule|set up|invite|meet|ask|request"
     r"|talk|speak|discuss|send)|book (?:a|some) time|grab (?:a|some) time|my calendar|calendly"
     r"|if (?:you[’']re|you are) interested|if (?:that|this|it) (?:would be|sounds|is|seems)"
@@ -333,7 +333,7 @@ class NoAsk(Rule):
 
 _INFO_UPDATE = re.compile(
     r"\b(?:information|info|data|contact|record|profile|details) (?:update|verification|check)"
-    r"|\b(?:update|confirm|verify|validate|check|review|complete)"
+    r"|\b(?:update|confirm|verify|validate)"
     r" (?:your|the|some|a few|our)(?: (?:contact|company|account|business|personal|current))?"
     r" (?:information|info|details|data|records?|profile|listing|entry"
     r"|e-?mail address|phone number|mailing address|address)\b"

@@ -321,7 +321,7 @@ _SUPERLATIVE = re.compile(
     rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+)?(?:(?:world|industry|market)[- ]leading|leading"
     r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
     r"|innovative|reliable|effective)|only)\s+(?:[\w-]+\s+){0,3}?"
-    rf"(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm)s?\b"
+    rf"\(?(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm|organi[sz]ation)s?\b"
     r"|\b(?:best|#1|number one|leading)\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry"
     r"|market|world|country|space|business))\b"
     r"|\b(?:world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
