@@ -238,7 +238,7 @@ class FormalFiller(PatternRule):
     )
 
 
-_CAPS_WORD = re.compile(r"(?<![\w@/.{%\[<$])[A-Z][A-Z'’]{4,}(?![\w@/.}%\]>])")
+_CAPS_WORD = re.compile(r"(?<![\w@/.{%\[<$|*])[A-Z][A-Z'’]{4,}(?![\w@/.}%\]>|*])")
 _ACRONYMS = frozenset(
     {
         "HIPAA",
@@ -577,5 +577,5 @@ def _headline_case(subject: str, names: frozenset[str] = frozenset()) -> bool:
     rest = [w for w in words[1:] if w.lower() not in names]
     if any(w[0].isupper() and w.lower() in _SMALL_WORDS for w in rest):
         return True
-    caps = [w for w in rest if w[0].isupper() and w.lower() not in _SMALL_WORDS]
-    return len(caps) >= 3 and any(not w.isupper() for w in caps)
+    caps = [w for w in rest if w[0].isupper() and not w.isupper() and w.lower() not in _SMALL_WORDS]
+    return len(caps) >= 3
