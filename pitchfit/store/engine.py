@@ -111,6 +111,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     """
     from alembic import command
     from alembic.config import Config
+    from alembic.util.exc import CommandError
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -125,6 +126,12 @@ def upgrade(url: str, revision: str = "head") -> None:
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
         raise db_error(exc, url) from None
+    except CommandError as exc:  # e.g. a revision this version of pitchfit does not know
+        raise ConfigError(
+            f"cannot migrate the store: {scrub(str(exc), url)} (was it created by a newer "
+            "pitchfit? upgrade pitchfit)",
+            where=mask_url(url),
+        ) from None
 
 
 def current_revision(url: str) -> str | None:

@@ -71,8 +71,8 @@ def _migrate(url: str) -> None:
     upgrade(url)
 
 
-def test_two_processes_migrating_a_fresh_sqlite_file_both_succeed(tmp_path: Path) -> None:
-    url = resolve_db_url(str(tmp_path / "race.db"))
+def test_two_processes_migrating_a_fresh_database_both_succeed(db_url: str) -> None:
+    url = resolve_db_url(db_url)
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=_migrate, args=(url,)) for _ in range(2)]
     for proc in procs:
@@ -95,3 +95,16 @@ def test_migrations_ship_inside_the_package() -> None:
 @pytest.mark.parametrize("url", ["sqlite:///relative.db"])
 def test_relative_sqlite_urls_are_left_alone(url: str) -> None:
     assert resolve_db_url(url) == url
+
+
+def test_a_store_from_a_newer_pitchfit_is_a_clear_error(db_url: str) -> None:
+    from sqlalchemy import text
+
+    from pitchfit.errors import ConfigError
+
+    url = resolve_db_url(db_url)
+    upgrade(url)
+    with get_engine(url).begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(ConfigError, match="newer pitchfit"):
+        upgrade(url)
