@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -39,7 +40,10 @@ def fit_all(
     if method == "semantic" and not embed.installed():
         raise UsageError("semantic matching is unavailable: model not installed", where="method")
 
-    ctx = multiprocessing.get_context("spawn")  # no onnxruntime threads inherited by fork
+    # fork starts workers in milliseconds; but a process whose onnxruntime already runs
+    # threads must not be forked, so then the workers are spawned afresh.
+    start = "spawn" if "onnxruntime" in sys.modules or sys.platform != "linux" else "fork"
+    ctx = multiprocessing.get_context(start)
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=ctx,

@@ -98,6 +98,9 @@ def _load() -> dict[str, Any]:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
+            # Threads that spin while waiting burn the CPU other processes (and the other
+            # workers of a campaign) need; on a shared 2-core machine sleeping is faster.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             session = ort.InferenceSession(
                 str(files[0]), options, providers=["CPUExecutionProvider"]
             )
