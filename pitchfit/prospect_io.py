@@ -168,7 +168,9 @@ def parse_mapping(spec: str | None) -> dict[str, str]:
     return mapping
 
 
-def _resolve_headers(headers: list[str], mapping: Mapping[str, str]) -> dict[str, str]:
+def _resolve_headers(
+    headers: list[str], mapping: Mapping[str, str], *, strict: bool = True
+) -> dict[str, str]:
     """Map each header to a Prospect field name, or to ``custom:<slug>`` when unknown."""
     wanted = {_norm(header): name for name, header in mapping.items()}
     resolved: dict[str, str] = {}
@@ -179,9 +181,9 @@ def _resolve_headers(headers: list[str], mapping: Mapping[str, str]) -> dict[str
             resolved[header] = wanted[key]
             taken.add(wanted[key])
     missing = {_norm(h) for h in mapping.values()} - {_norm(h) for h in headers}
-    if missing and headers:
-        name = next(n for n, h in mapping.items() if _norm(h) in missing)
-        raise InputError(f"no column {mapping[name]!r} to map {name} from", where="--map")
+    if missing and headers and strict:
+        field = next(n for n, h in mapping.items() if _norm(h) in missing)
+        raise InputError(f"no column {mapping[field]!r} to map {field} from", where="--map")
     for header in headers:
         if header in resolved:
             continue
@@ -477,7 +479,11 @@ def iter_prospect_rows(
         if record is None:
             yield ProspectRow(number, line, error=error or "unreadable row")
             continue
-        keys = resolved if resolved is not None else _resolve_headers(list(record), mapping or {})
+        keys = (
+            resolved
+            if resolved is not None
+            else _resolve_headers(list(record), mapping or {}, strict=False)
+        )
         yield _make_row(number, line, record, keys, seen, require_email)
 
 
