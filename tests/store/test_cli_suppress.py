@@ -122,3 +122,20 @@ def test_password_is_never_printed_or_logged(
     good = pg_server.new_database()
     assert cli("suppress", "add", "a@x.io", "--db", good).code == 0
     assert pg_password not in caplog.text
+
+
+def test_without_db_the_config_store_then_the_env_var_is_used(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("PITCHFIT_DB", str(tmp_path / "env.db"))
+    assert cli("suppress", "add", "env@x.io").code == 0
+    assert ledger.lookup("env@x.io", db=str(tmp_path / "env.db")) is not None
+    (project / "pitchfit.toml").write_text(f'store = "{tmp_path / "conf.db"}"\n')
+    assert cli("suppress", "add", "conf@x.io").code == 0
+    assert ledger.lookup("conf@x.io", db=str(tmp_path / "conf.db")) is not None
+    assert ledger.lookup("conf@x.io", db=str(tmp_path / "env.db")) is None
+    listed = cli("suppress", "list", "--db", str(tmp_path / "env.db"))
+    assert "env@x.io" in listed.out and "conf@x.io" not in listed.out
