@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..models import Edit
+from .ask import looks_like_followup
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,
@@ -162,8 +163,12 @@ class UnfilledPlaceholder(Rule):
 # ---- H102 / H103 personalization --------------------------------------------------------------
 
 _RESEARCH_CUE = re.compile(
-    r"\b(?:saw|seen|noticed|read|listened|watched|heard|came across|congrat\w*|your (?:post|talk"
-    r"|article|podcast|episode|interview|book|report|launch|announcement|round|hire|hiring))\b",
+    r"\b(?:saw|seen|noticed|read|listened|watched|heard|came across|congrat\w*|according to"
+    r"|going by|looks like you|you(?:[’']ve| have)? (?:posted|wrote|said|mentioned|published"
+    r"|announced|launched|opened|hired|raised|added|moved|switched|cover)"
+    r"|your (?:[\w-]+ ){0,3}(?:post|talk|article|podcast|episode|interview|book|report|paper"
+    r"|piece|review|launch|announcement|round|hire|hiring|careers page|job ad|integrations page"
+    r"|pricing page|contract|tender|reviews|blog|rebrand))\b",
     re.IGNORECASE,
 )
 
@@ -196,10 +201,9 @@ class _Personalization(Rule):
             if name and (m := mentions(text, name)) is not None
         ]
         content = f"{doc.subject or ''}\n{doc.content.text}"
-        if prospect.facts:
-            specific = bool(used_facts(prospect, content))
-        else:
-            specific = bool(_RESEARCH_CUE.search(doc.content.text))
+        specific = bool(_RESEARCH_CUE.search(doc.content.text)) or bool(
+            prospect.facts and used_facts(prospect, content)
+        )
         return found, specific
 
 
@@ -261,7 +265,7 @@ class NoPersonalization(_Personalization):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if ctx.is_followup or not doc.content.text:
+        if not doc.content.text or looks_like_followup(doc, ctx):
             return
         found, specific = self.reading(doc, ctx)
         if found or specific:
@@ -283,8 +287,9 @@ class ShallowPersonalization(_Personalization):
     What it does
         On a first touch, flags an email whose only personal touches are what a mail merge
         knows (first name, company, title) while the research facts on the prospect
-        (``prospect.facts``) go unused. With no facts on file it looks for any sign of
-        research (something seen, read or noticed) instead.
+        (``prospect.facts``) go unused. Any other visible sign of research (a post read, a
+        page noticed, "according to…") also counts. With no facts on file it stays silent:
+        there was nothing the email could have used.
 
     Why it matters
         "Hi Dana, I see Northwind is a logistics company" proves only that a spreadsheet had
@@ -334,12 +339,14 @@ class ShallowPersonalization(_Personalization):
             "Hi Dana,\n\nRead your post on SDR ramp; the 30-day shadowing idea is good. "
             "Worth comparing notes?",
             prospect={"name": "Dana Reyes", "company": "Northwind"},
-            note="no facts on file: a sign of research is enough",
+            note="no facts on file: nothing to compare with",
         ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if ctx.is_followup or not doc.content.text:
+        if not ctx.prospect or not ctx.prospect.facts or not doc.content.text:
+            return  # with no research on file there is nothing to say it could have used
+        if looks_like_followup(doc, ctx):
             return
         found, specific = self.reading(doc, ctx)
         if specific or not found:
