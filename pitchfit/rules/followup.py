@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .base import Example, Hit, Rule, Severity
 from .kinds import compile_phrases, load_terms
-from .style import QUOTE_START, own_end, own_text
+from .style import QUOTE_START, own_end, own_text, wrap_tolerant
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -459,8 +459,8 @@ class IgnoresNo(Rule):
 
 
 _GUILT = load_terms("followup_guilt")
-_GUILT_RE = compile_phrases(_GUILT["patterns"])
-_SILENCE_RE = compile_phrases(_GUILT["silence"])
+_GUILT_RE = compile_phrases([wrap_tolerant(p) for p in _GUILT["patterns"]])
+_SILENCE_RE = compile_phrases([wrap_tolerant(p) for p in _GUILT["silence"]])
 _RELEASE_RE = re.compile("|".join(f"(?:{p})" for p in _GUILT["release"]), re.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from .base import Example, Hit, Rule, Severity
-from .kinds import PatternRule
+from .kinds import PatternRule, compile_phrases, load_terms
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -66,6 +66,39 @@ def _rstrip(body: str, start: int, end: int) -> int:
 def own_text(doc: Document) -> str:
     """The writer's own words (content without quoted history)."""
     return doc.body[doc.content.start : own_end(doc)]
+
+
+def wrap_tolerant(fragment: str) -> str:
+    """Let a literal space in a pattern match any run of whitespace (hard-wrapped lines)."""
+    out, depth, i = [], 0, 0
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            out.append(fragment[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+        out.append(r"\s+" if ch == " " and not depth else ch)
+        i += 1
+    return "".join(out)
+
+
+class PhraseRule(PatternRule):
+    """A PatternRule whose phrases also match across a line break (outreach is hard-wrapped)."""
+
+    @classmethod
+    def regex(cls) -> re.Pattern[str]:
+        cached: re.Pattern[str] | None = cls.__dict__.get("_wrapped")
+        if cached is None:
+            pats = list(cls.patterns)
+            if cls.terms:
+                pats += load_terms(cls.terms).get(cls.terms_key, [])
+            cached = compile_phrases([wrap_tolerant(p) for p in pats], ignore_case=cls.ignore_case)
+            cls._wrapped = cached  # type: ignore[attr-defined]
+        return cached
 
 
 _JOHN_BAD = (
@@ -145,7 +178,7 @@ class TooLong(Rule):
             )
 
 
-class Deferential(PatternRule):
+class Deferential(PhraseRule):
     """Deferential wording puts the writer beneath the reader.
 
     What it does
@@ -193,7 +226,7 @@ class Deferential(PatternRule):
     )
 
 
-class FormalFiller(PatternRule):
+class FormalFiller(PhraseRule):
     """Formal filler and ceremony that a peer would not write.
 
     What it does
@@ -260,7 +293,7 @@ _ACRONYMS = frozenset(
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?+!+[!?]*")
 
 
-class Hype(PatternRule):
+class Hype(PhraseRule):
     """Hype: superlatives, pressure and shouting instead of proof.
 
     What it does
