@@ -22,7 +22,7 @@ SEED = "003_56500c1ee79e2572"
 
 # Where quoted history starts: "On Mon, … wrote:", a forward/original-message banner, "> " lines.
 QUOTE_START = re.compile(
-    r"^[ \t]*(?:On\b[^\n]{0,200}\bwrote:[ \t]*$"
+    r"^[ \t]*(?:On\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
     r"|-{2,}[ \t]*(?:Original|Forwarded)[ \t]+Message[ \t]*-{0,}[^\n]*$"
     r"|Begin forwarded message:?[ \t]*$"
     r"|From:[ \t]+[^\n]+\n[ \t]*(?:Sent|Date):"
@@ -588,6 +588,7 @@ class SubjectLine(Rule):
         if (
             ctx.history is not None
             and not ctx.outbound
+            and not ctx.inbound
             and re.match(r"\s*(?:re|fwd?)\s*:", subject, re.IGNORECASE)
         ):
             yield self.hit(0, 3, "fake 'Re:' on a first email", in_subject=True, fix=fix)

@@ -143,3 +143,22 @@ def test_deferential_and_formal_phrases_cover_common_variants() -> None:
     )
     names = _names(body, select=("S102", "S103"))
     assert names.count("deferential") == 2 and names.count("formal-filler") == 2
+
+
+def test_re_is_fine_when_answering_their_message() -> None:
+    theirs = HistoryMessage.model_validate(
+        {"direction": "in", "sent_at": "2025-03-03T09:00:00Z", "body": "Send me pricing?"}
+    )
+    report = Checker(Settings(select=("S106",))).check(
+        "Hi Ana,\n\nPricing attached.\n\nTom", subject="Re: pricing", history=[theirs]
+    )
+    assert report.findings == []
+
+
+def test_gmail_wrapped_attribution_starts_the_quote() -> None:
+    body = (
+        "Hi Ana,\n\nFollowing up on the below.\n\nOn Mon, Mar 3, 2025 at 9:00 AM Lea Novak "
+        "<lea@example.com>\nwrote:\n> " + "an old pitch " * 60
+    )
+    doc = Document(body)
+    assert doc.body[doc.content.start : own_end(doc)] == "Following up on the below."
