@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .base import Example, Hit, Rule, Severity
@@ -89,18 +90,32 @@ _SHARED_LINK = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_ask(sentence: str) -> bool:
     """Whether a sentence asks the reader for something (a question or a request)."""
     return bool(_QUESTION.search(sentence)) or bool(ASK_CUE.search(sentence))
 
 
 def ask_sentences(doc: Document) -> list[Segment]:
-    """The sentences of the content that ask for something."""
-    return [s for s in doc.sentences if is_ask(s.text)]
+    """The sentences of the content that ask for something (computed once per email)."""
+    memo: list[Segment] | None = doc.__dict__.get("_ask_sentences")
+    if memo is None:
+        memo = [s for s in doc.sentences if is_ask(s.text)]
+        doc.__dict__["_ask_sentences"] = memo
+    return memo
 
 
 def looks_like_followup(doc: Document, ctx: Context) -> bool:
     """A follow-up by the history, or (no history given) by its own words or a Re: subject."""
+    memo: tuple[int, bool] | None = doc.__dict__.get("_followup")
+    if memo is not None and memo[0] == id(ctx):
+        return memo[1]
+    answer = _followup(doc, ctx)
+    doc.__dict__["_followup"] = (id(ctx), answer)
+    return answer
+
+
+def _followup(doc: Document, ctx: Context) -> bool:
     if ctx.is_followup:
         return True
     if ctx.history is not None:

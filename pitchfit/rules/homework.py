@@ -188,6 +188,9 @@ class _Personalization(Rule):
     @staticmethod
     def reading(doc: Document, ctx: Context) -> tuple[list[re.Match[str]], bool]:
         """(where name/company appear, whether anything research-specific appears)."""
+        memo: tuple[int, list[re.Match[str]], bool] | None = doc.__dict__.get("_personal")
+        if memo is not None and memo[0] == id(ctx):
+            return memo[1], memo[2]
         prospect = ctx.prospect
         assert prospect is not None
         text = f"{doc.subject or ''}\n{doc.body[: doc.content.end]}"
@@ -204,6 +207,7 @@ class _Personalization(Rule):
         specific = bool(_RESEARCH_CUE.search(doc.content.text)) or bool(
             prospect.facts and used_facts(prospect, content)
         )
+        doc.__dict__["_personal"] = (id(ctx), found, specific)
         return found, specific
 
 

@@ -8,6 +8,7 @@ of a campaign. Word lists live in ``terms/homework_words.toml`` and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .kinds import load_terms
@@ -19,6 +20,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 STOP = frozenset(load_terms("homework_words")["stop"])
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Crude stem so "hiring", "hired" and "hires" meet; enough for profile matching."""
     w = word.lower().replace("’", "'")

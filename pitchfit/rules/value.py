@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .ask import is_ask, looks_like_followup
+from .ask import ask_sentences, looks_like_followup
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -221,8 +221,7 @@ class NoReason(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        sents = doc.sentences
-        asks = [s for s in sents if is_ask(s.text)]
+        asks = ask_sentences(doc)
         if not asks or looks_like_followup(doc, ctx):
             return
         text = doc.content.text
