@@ -8,6 +8,7 @@ what the lexical fallback finds; the result names the method that ran.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -226,10 +227,17 @@ def _research(prospect: Prospect) -> list[_Text]:
         source = fact.source or f"facts[{i}]"
         out.extend(_Text(source, "facts", s) for s in lexical.sentences(fact.text))
     for key, value in prospect.custom.items():
-        if len(value) >= 15:
+        if _looks_like_notes(value):
             out.extend(_Text(f"custom.{key}", "custom", s) for s in lexical.sentences(value))
     out.extend(_Text("expertise", "expertise", topic) for topic in prospect.expertise if topic)
     return out
+
+
+def _looks_like_notes(value: str) -> bool:
+    """A CRM column worth reading as research: words, not a URL, phone, id or date."""
+    if len(value) < 15 or "://" in value or "@" in value:
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", value)) >= 3
 
 
 def _disqualifier_match(disq: str, text: str) -> bool:

@@ -87,6 +87,30 @@ _FUNCTIONS: dict[str, str] = {
     "go to market": "sales",
     "new business": "sales",
     "enablement": "sales",
+    # common European titles (French, German, Dutch, Spanish, Italian)
+    "commerciale": "sales",
+    "comercial": "sales",
+    "ventes": "sales",
+    "vertrieb": "sales",
+    "vertriebsleiter": "sales",
+    "vertriebsleiterin": "sales",
+    "verkoop": "sales",
+    "ventas": "sales",
+    "vendite": "sales",
+    "finances": "finance",
+    "financier": "finance",
+    "financière": "finance",
+    "financiero": "finance",
+    "finanzen": "finance",
+    "ressources humaines": "people",
+    "personalleiter": "people",
+    "recursos humanos": "people",
+    "geschäftsführer": "executive",
+    "geschäftsführerin": "executive",
+    "gérant": "executive",
+    "pdg": "executive",
+    "directeur général": "executive",
+    "directrice générale": "executive",
     "partnerships": "sales",
     "channel": "sales",
     "marketing": "marketing",
@@ -163,7 +187,14 @@ _SENIORITY = [
         CHIEF,
     ),
     (re.compile(r"\bvice president\b"), VP),
-    (re.compile(r"\b(head|director|general manager)\b"), DIRECTOR),
+    (re.compile(r"\b(geschäftsführer\w*|pdg|directeur général|directrice générale)\b"), CHIEF),
+    (
+        re.compile(
+            r"\b(head|director|general manager|directeur|directrice|directora|direttore|"
+            r"leiter\w*|vertriebsleiter\w*|hoofd|jefe|jefa|responsable)\b"
+        ),
+        DIRECTOR,
+    ),
     (re.compile(r"\b(manager|lead|leader|supervisor|principal)\b"), MANAGER),
 ]
 _LEVEL_NAMES = {
@@ -195,7 +226,7 @@ def parse_title(title: str) -> Title:
     low = re.sub(r"\bvice[\s-]+president\b", "vp", low)
     low = re.sub(r"\bfp & a\b", "fp&a", low)
     low = re.sub(r"\bl & d\b", "l&d", low)
-    tokens = re.findall(r"[a-z&]+", low)
+    tokens = re.findall(r"[^\W\d_]+|&", low)
     functions: set[str] = set()
     seniority = -1
     expanded: list[str] = []

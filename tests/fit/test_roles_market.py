@@ -62,6 +62,21 @@ def test_match_role(title: str, status: str) -> None:
         assert match.ask_for is None
 
 
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Directrice commerciale", "buyer"),
+        ("Vertriebsleiter", "buyer"),
+        ("Hoofd Verkoop", "buyer"),
+        ("Jefe de Ventas", "buyer"),
+        ("Directeur financier", "wrong_function"),
+        ("Geschäftsführer", "executive"),
+    ],
+)
+def test_european_titles(title: str, status: str) -> None:
+    assert match_role(title, SALES_ROLES).status == status
+
+
 def test_no_roles_means_anyone_buys() -> None:
     assert match_role("CFO", []).status == "buyer"
 

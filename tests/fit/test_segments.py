@@ -181,3 +181,19 @@ def test_negated_research_is_not_evidence() -> None:
             facts=[{"text": text}],
         )
         assert bool(fit(person, supply, method="lexical").evidence) is expect, text
+
+
+def test_crm_note_columns_count_as_research_but_urls_do_not(offer: Offer) -> None:
+    person = Prospect(
+        name="Sarah Chen",
+        title="VP Sales",
+        industry="SaaS",
+        company_size=240,
+        custom={
+            "linkedin": "https://www.linkedin.com/in/sarah-chen-hiring-sales",
+            "notes": "They are hiring 12 account executives in Austin.",
+        },
+    )
+    result = fit(person, offer, method="lexical")
+    assert result.segment == "A"
+    assert [e.source for e in result.evidence] == ["custom.notes"]
