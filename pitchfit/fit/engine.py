@@ -334,9 +334,13 @@ def _explain(
         )
     for e in evidence[:2]:
         word = "likely" if e.strength >= STRONG else "may"
+        said = (
+            f"they list “{e.quote}” among their topics"
+            if e.source == "expertise"
+            else f"“{_clip(e.quote)}” ({e.source})"
+        )
         reasons.append(
-            f"They {word} need {offer.name} because “{_clip(e.quote)}” "
-            f"({e.source}); that points to: {_lower_first(e.need)}."
+            f"They {word} need {offer.name} because {said}; that points to: {_lower_first(e.need)}."
         )
     if not evidence:
         reasons.append(
