@@ -201,6 +201,9 @@ class VagueAsk(Rule):
     _in_ask = compile_phrases(load_terms("ask_vague")["in_ask"])
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.content.text
+        if self._anywhere.search(text) is None and self._in_ask.search(text) is None:
+            return  # one pass over the email before any per-sentence work
         count = 0
         for sent in doc.sentences:
             m = self._anywhere.search(sent.text)
@@ -405,6 +408,8 @@ class InfoUpdateRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _INFO_UPDATE.search(doc.content.text) is None:
+            return
         for sent in doc.sentences:
             m = _INFO_UPDATE.search(sent.text)
             if m is None:
@@ -487,6 +492,8 @@ class ReasonlessIntroRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _INTRO.search(doc.content.text) is None:
+            return
         sents = doc.sentences
         for i, sent in enumerate(sents):
             m = _INTRO.search(sent.text)

@@ -659,6 +659,8 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _FLATTERY.search(doc.content.text) is None:
+            return
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}
         if ctx.prospect is not None:

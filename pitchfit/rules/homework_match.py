@@ -97,7 +97,7 @@ _REDACTION = re.compile(
 )
 _HTML_TAGS = frozenset(load_terms("homework_words")["html_tags"])
 PLACEHOLDER = re.compile(
-    r"""
+    r"""(?=[*{\[%<])  # every syntax opens with one of these: fail fast elsewhere
       (?P<mc>\*\|\s*(?P<mcf>[A-Za-z0-9_:]{2,30})\s*\|\*)                       # *|FNAME|*
     | (?P<dbl>\{\{\s*(?P<dblf>[A-Za-z_][^{}\n]{0,60}?)\s*\}\})                # {{company}}
     | (?P<sq2>\[\[\s*(?P<sq2f>[^\[\]\n]{1,40}?)\s*\]\])                       # [[First Name]]

@@ -221,11 +221,11 @@ class NoReason(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        asks = ask_sentences(doc)
-        if not asks or looks_like_followup(doc, ctx):
-            return
         text = doc.content.text
         if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
+            return
+        asks = ask_sentences(doc)
+        if not asks or looks_like_followup(doc, ctx):
             return
         if doc.subject and (_REASON.search(doc.subject) or _ABOUT_THEM.search(doc.subject)):
             return
@@ -298,6 +298,8 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _LOGO_DROP.search(doc.content.text) is None:
+            return
         sents = doc.sentences
         for i, sent in enumerate(sents):
             m = _LOGO_DROP.search(sent.text)
@@ -408,6 +410,9 @@ class UnprovenClaim(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.content.text
+        if not (_SUPERLATIVE.search(text) or _SCALE.search(text) or _MULTIPLIER.search(text)):
+            return
         sents = doc.sentences
         count = 0
         for i, sent in enumerate(sents):
@@ -450,8 +455,14 @@ _SELF = re.compile(
     r"|we[’']ll|us|our|ours|ourselves)\b",
     re.IGNORECASE,
 )
-_YOU = re.compile(
-    r"\b(?:you|you[’']re|you[’']ve|you[’']d|you[’']ll|your|yours|yourself)\b", re.IGNORECASE
+_SELF_WORDS = frozenset(
+    {
+        "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself",
+        "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves",
+    }
+)  # fmt: skip
+_YOU_WORDS = frozenset(
+    {"you", "you're", "you've", "you'd", "you'll", "your", "yours", "yourself", "yourselves"}
 )
 
 
@@ -505,10 +516,11 @@ class SelfCentered(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.content.text
-        n_self = len(_SELF.findall(text))
+        words = [w.text.lower().replace("’", "'") for w in doc.words]
+        n_self = sum(w in _SELF_WORDS for w in words)
         if n_self < int(self.option(ctx, "min_self")):
             return
-        n_you = len(_YOU.findall(text))
+        n_you = sum(w in _YOU_WORDS for w in words)
         if ctx.prospect is not None and ctx.prospect.company:
             n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
         if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1):
