@@ -25,6 +25,7 @@ def _line(outcome: Outcome) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--db",
+    metavar="URL",
     default=None,
     help="Store URL or SQLite path [default: pitchfit.toml store, $PITCHFIT_DB, user data folder].",
 )
@@ -41,7 +42,9 @@ def _line(outcome: Outcome) -> str:
 def ingest(
     ctx: click.Context, files: tuple[str, ...], db: str | None, campaign: str | None, fmt: str
 ) -> None:
-    """Parse, classify and store replies from FILES (.eml, text, mbox, Maildir, .jsonl).
+    """Store replies and suppress every no.
+
+    FILES are .eml or text files, mbox files, Maildir folders or .jsonl.
 
     The same Message-ID twice is stored once. A reply that says no, unsubscribes or bounces
     suppresses that address in every campaign. A bad message is reported on its own line and

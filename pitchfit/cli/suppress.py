@@ -27,7 +27,7 @@ def _with_store(ctx: click.Context, _param: click.Parameter, value: str | None) 
     return _store(value)
 
 
-db_option = click.option("--db", default=None, help=DB_HELP, callback=_with_store)
+db_option = click.option("--db", metavar="URL", default=None, help=DB_HELP, callback=_with_store)
 
 
 @click.group()
@@ -67,7 +67,10 @@ def add(
     replace: bool,
     db: str | None,
 ) -> None:
-    """Suppress EMAILS in every campaign (an existing entry keeps its first date and reason)."""
+    """Suppress EMAILS in every campaign.
+
+    An address already on the ledger keeps its first date and reason unless --replace.
+    """
     when = _parse_at(at)
     for email in emails:
         address = ledger.normalize_email(email, where=email)
@@ -109,7 +112,7 @@ def _excerpt(text: str, width: int = 60) -> str:
 )
 @db_option
 def list_(reason: str | None, campaign: str | None, fmt: str, db: str | None) -> None:
-    """List suppressed addresses, oldest first, with the reason and the words that caused it."""
+    """List the ledger: date, reason, address, campaign, their words."""
     entries = ledger.list_suppressions(db=db, reason=reason, campaign=campaign)
     if fmt in ("json", "csv"):
         transfer.write(entries, "-", "json" if fmt == "json" else "csv")
@@ -130,7 +133,10 @@ def list_(reason: str | None, campaign: str | None, fmt: str, db: str | None) ->
 @click.argument("emails", nargs=-1, required=True)
 @db_option
 def remove(emails: tuple[str, ...], db: str | None) -> None:
-    """Take EMAILS off the ledger (only when they asked to hear from you again)."""
+    """Take EMAILS off the ledger.
+
+    Only for people who asked to hear from you again: no means no.
+    """
     wanted = [ledger.normalize_email(e, where=e) for e in emails]
     removed = set(ledger.unsuppress(wanted, db=db))
     for address in wanted:
@@ -151,7 +157,10 @@ def remove(emails: tuple[str, ...], db: str | None) -> None:
 )
 @db_option
 def export(path: str, fmt: str | None, db: str | None) -> None:
-    """Write the whole ledger to PATH (``-`` for stdout) as CSV or JSON, atomically."""
+    """Write the ledger to PATH as CSV or JSON.
+
+    PATH defaults to - (stdout); a file is written to a temporary name and renamed.
+    """
     entries = ledger.list_suppressions(db=db)
     transfer.write(entries, path, transfer.guess_format(path, fmt))
     if path != "-":
@@ -177,7 +186,10 @@ def export(path: str, fmt: str | None, db: str | None) -> None:
 @click.option("--replace", is_flag=True, help="Overwrite existing entries with the file's.")
 @db_option
 def import_(path: str, fmt: str | None, reason: str, replace: bool, db: str | None) -> None:
-    """Add entries from a CSV (needs an ``email`` column) or JSON file; all or nothing."""
+    """Add entries from a CSV or JSON file (all or nothing).
+
+    A CSV needs an email column; reason, at, evidence, source and campaign are optional.
+    """
     entries = transfer.read(path, transfer.guess_format(path, fmt), default_reason=reason)
     new = ledger.import_entries(entries, db=db, replace=replace)
     click.echo(f"imported {len(entries)} entries ({new} new)")
