@@ -67,9 +67,15 @@ def set_threads(n: int | None) -> None:
 
 
 def _default_threads() -> int:
+    """PITCHFIT_EMBED_THREADS, else 1 in a worker process (its siblings share the cores),
+    else up to 2."""
     env = os.environ.get("PITCHFIT_EMBED_THREADS", "")
     if env.isdigit() and int(env) > 0:
         return int(env)
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return 1
     return max(1, min(2, os.cpu_count() or 1))
 
 
