@@ -98,6 +98,13 @@ def worker_for(spec: Spec) -> _Worker:
     return worker
 
 
+def prospect_id(prospect: Prospect) -> str:
+    """The prospect's id, else its e-mail address (as the fit engine names prospects)."""
+    from ..fit import prospect_id as fit_id
+
+    return fit_id(prospect)
+
+
 def run_chunk(spec: Spec, tasks: Sequence[Task]) -> list[dict[str, Any]]:
     """Preflight a chunk of rows; results come back in the order given."""
     worker = worker_for(spec)
@@ -122,7 +129,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
         out["error"] = task.error
         return out
     spec, prospect = worker.spec, task.prospect
-    out["id"] = prospect.id or f"row-{task.row}"
+    out["id"] = prospect_id(prospect)  # the same id ``pitchfit fit`` gives
     out["name"] = prospect.name
     out["company"] = prospect.company
     fit = worker.fit_engine.fit(prospect) if worker.fit_engine is not None else None
