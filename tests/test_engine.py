@@ -61,7 +61,10 @@ def test_error_finding_blocks_and_spans_point_into_the_body() -> None:
 
 
 def test_points_table_adds_up_to_the_score() -> None:
-    report = Checker(Settings()).check(LONG)
+    checker = Checker(Settings())
+    report = checker.check(LONG)
+    assert report.findings
     lost = sum(f.points for f in report.findings)
     gained = sum(s.points for s in report.strengths)
-    assert report.score == max(0, min(100, round(100 - lost + gained)))
+    expected = max(0, min(100, round(checker.scorer.base - lost + gained)))
+    assert report.score == expected

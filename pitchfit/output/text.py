@@ -32,6 +32,9 @@ class _Paint:
         return f"\x1b[{_COLORS[style]}m{text}\x1b[0m"
 
 
+_WIDTH = 96
+
+
 def _snippet(item: CheckedEmail, f: Finding, paint: _Paint) -> list[str]:
     if f.span.line == 0:
         subject = item.subject or ""
@@ -47,9 +50,17 @@ def _snippet(item: CheckedEmail, f: Finding, paint: _Paint) -> list[str]:
     line_end = len(body) if line_end == -1 else line_end
     text = body[line_start:line_end]
     number = str(f.span.line + item.line_offset)
+    col = f.span.start - line_start
     width = max(1, min(f.span.end, line_end) - f.span.start)
-    underline = " " * (f.span.start - line_start) + "^" * width
     more = "…" if f.span.end > line_end else ""
+    if len(text) > _WIDTH:  # show a window of the line around the span
+        left = max(0, min(col - 20, len(text) - _WIDTH))
+        cut = text[left : left + _WIDTH]
+        text = ("…" if left else "") + cut + ("…" if left + _WIDTH < len(text) else "")
+        col = col - left + (1 if left else 0)
+        if col + width > len(text):
+            width, more = max(1, len(text) - col), "…"
+    underline = " " * col + "^" * width
     return [
         f"  {paint(number, 'dim')} | {text}",
         f"  {' ' * len(number)} | {paint(underline + more, f.severity)}",
@@ -68,8 +79,15 @@ def _summary(report: Report, paint: _Paint) -> list[str]:
         f" · {found}{lang} · {report.chars} chars, {report.words} words"
     )
     lines = [head]
-    rows = [(-f.points, f.code, f.name, f.message) for f in report.findings if f.points]
-    rows += [(s.points, "", s.name, s.message) for s in report.strengths]
+    from ..scoring import Scorer
+
+    base = Scorer.load().base
+    rows = [(base, "", "base", "where every email starts (fitted on labelled emails)")]
+    rows += [(-f.points, f.code, f.name, f.message) for f in report.findings if f.points]
+    rows += [(s.points, "", s.name, s.message) for s in report.strengths if s.points]
+    raw = sum(r[0] for r in rows)
+    if round(raw) != report.score:
+        rows.append((report.score - raw, "", "cap", "the score stays within 0-100"))
     if rows:
         lines.append(paint("  points  code  name                        why", "dim"))
         for points, code, name, message in rows:
