@@ -62,6 +62,7 @@ class Summary:
     blocked_rows: list[dict[str, Any]] = field(default_factory=list)
     blocked_reasons: Counter[str] = field(default_factory=Counter)
     at_or_above_fail_on: int = 0
+    empty_fields: Counter[str] = field(default_factory=Counter)
     _worst: list[tuple[int, int, str]] = field(default_factory=list)  # (-score, -row, id)
     _worst_rows: dict[int, dict[str, Any]] = field(default_factory=dict)
 
@@ -88,6 +89,7 @@ class Summary:
             worst = max(worst, _SEVERITY.get(finding["severity"], 0))
         for key in seen:
             self.rule_rows[key] += 1
+        self.empty_fields.update(result.get("empty_fields", ()))
         if worst >= self.fail_on:
             self.at_or_above_fail_on += 1
         reason = result.get("blocked_reason")
@@ -151,6 +153,7 @@ class Summary:
             },
             "findings_by_rule": rules,
             "blocked_reasons": dict(self.blocked_reasons.most_common()),
+            "empty_fields": dict(self.empty_fields.most_common()),
             "blocked_rows": self.blocked_rows,
             "blocked_rows_truncated": self.blocked > len(self.blocked_rows),
             "exit_code": self.exit_code,

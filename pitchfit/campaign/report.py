@@ -146,6 +146,19 @@ def _email_block(email: dict[str, Any], findings: Sequence[dict[str, Any]]) -> s
     return f"{head}<pre>{highlight(email['body'], mine)}</pre>{_findings_table(mine)}"
 
 
+def _empty_fields(summary: dict[str, Any]) -> str:
+    fields = summary.get("empty_fields") or {}
+    if not fields:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>{count}</td></tr>" for name, count in fields.items()
+    )
+    return (
+        "<h3>Merge fields that came out empty</h3><table id=empty-fields>"
+        f"<tr><th>field</th><th>rows</th></tr>{rows}</table>"
+    )
+
+
 def _template_section(template_reports: Sequence[dict[str, Any]]) -> str:
     parts = [
         '<section id="template"><h2>The template itself</h2><p class="muted">Checked once with '
@@ -242,6 +255,7 @@ def render_report(
             "".join(f"<div class=card><b>{v}</b>{escape(k)}</div>" for k, v in cards),
             "</div>",
             _template_section(template_reports),
+            _empty_fields(summary),
             '<section id="charts"><h2>Overview</h2><div class="charts">',
             "<figure><figcaption>Score distribution</figcaption>",
             histogram_chart(summary["score"]["histogram"], chart_id="chart-scores"),

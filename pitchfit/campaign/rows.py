@@ -142,6 +142,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
     ctx = worker.renderer.context(prospect, spec.offer)
     history: list[HistoryMessage] = list(task.history)
     emails: list[dict[str, Any]] = []
+    empty_fields: set[str] = set()
     reports: list[tuple[int, Report]] = []
     findings: list[dict[str, Any]] = []
     for index, step in enumerate(spec.template.steps):
@@ -162,6 +163,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
             fit_result=fit,
         )
         empty = rendered.empty if worker.placeholder_on[index] else ()
+        empty_fields.update(e.field or "(an expression)" for e in empty)
         step_findings = _merge_empty(worker, report, rendered.body, empty)
         if rendered.error:
             step_findings.insert(0, _render_error(worker, rendered.error))
@@ -188,6 +190,8 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
             for n, r in reports
         ]
     out["emails"] = emails
+    if empty_fields:
+        out["empty_fields"] = sorted(empty_fields)
     reason, suppression = _blocked(task, out, findings)
     if reason:
         out["blocked_reason"] = reason

@@ -151,6 +151,9 @@ def _text_summary(summary: dict[str, Any], report: str) -> str:
         what = ", ".join(names) if names else "no findings"
         step = f" step {item['step']}" if len(summary["template"]) > 1 else ""
         lines.append(f"template{step}: score {item['score']} ({item['band']}): {what}")
+    if summary["empty_fields"]:
+        empty = ", ".join(f"{k} {v}" for k, v in summary["empty_fields"].items())
+        lines.append(f"empty merge fields (rows): {empty}")
     if summary["findings_by_rule"]:
         top = ", ".join(f"{r['name']} {r['rows']}" for r in summary["findings_by_rule"][:5])
         lines.append(f"top findings (rows): {top}")

@@ -263,3 +263,28 @@ def test_template_syntax_error_is_an_input_error_naming_the_line(tmp_path: Path)
     with pytest.raises(InputError) as info:
         run(tmp_path, make_campaign(tmp_path, ROWS[:1]), template=template)
     assert "line 1" in (info.value.where or "")
+
+
+def test_history_as_one_file_keyed_by_email_and_a_broken_history(tmp_path: Path) -> None:
+    prospects = make_campaign(tmp_path, [ROWS[0], ROWS[3]])
+    history = tmp_path / "history.yaml"
+    history.write_text(
+        json.dumps(
+            {
+                "DKIM@orbitly.io": NO_HISTORY,
+                "sarah@brightloop.io": [{"direction": "sideways", "sent_at": "2026-01-01"}],
+            }
+        ),
+        "utf-8",
+    )
+    _, results = run(tmp_path, prospects, history=history)
+    assert results[0]["blocked_reason"].startswith("history could not be read:")
+    assert "direction" in results[0]["blocked_reason"]
+    assert results[1]["blocked_reason"].startswith("said no on 2026-06-03")
+
+
+def test_summary_counts_empty_merge_fields(flawed: Any) -> None:
+    result, results = flawed
+    summary = json.loads((result.out / "summary.json").read_text("utf-8"))
+    assert summary["empty_fields"] == {"first_name": 1}
+    assert results[1]["empty_fields"] == ["first_name"]
