@@ -152,7 +152,7 @@ class FitEngine:
         wrong_person = role.status in ("wrong_function", "too_junior")
         ask_for = role.ask_for if wrong_person and segment != "X" else None
         note = referral_note(prospect, offer, role) if ask_for else None
-        reasons += _explain(segment, evidence, role, prospect, offer, industry.reason)
+        reasons += _explain(segment, evidence, role, prospect, offer)
         return FitResult(
             id=prospect_id(prospect),
             segment=segment,
@@ -317,7 +317,6 @@ def _explain(
     role: RoleMatch,
     prospect: Prospect,
     offer: Offer,
-    industry_reason: str,
 ) -> list[str]:
     """Reasons a salesperson would accept, the most decisive first."""
     if segment == "X":
