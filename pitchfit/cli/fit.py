@@ -112,6 +112,12 @@ def fit(
         method = "lexical"
     wanted = _parse_segments(segments)
     offer = load_offer(offer_path)
+    if not offer.needs:
+        click.echo(
+            f"pitchfit: warning: {offer_path}: the offer lists no needs, so no prospect "
+            "can show evidence of one (A and B are out of reach)",
+            err=True,
+        )
     if prospect_path is not None:
         prospects = [load_prospect(prospect_path)]
     else:

@@ -153,3 +153,30 @@ def test_workers_give_the_same_answers() -> None:
     one = fit_all(people, offer, method="lexical", workers=1)
     two = fit_all(people, offer, method="lexical", workers=2, chunk=20)
     assert [r.to_dict() for r in one] == [r.to_dict() for r in two]
+
+
+def test_the_crm_example_reads_without_a_map(capsys: pytest.CaptureFixture[str]) -> None:
+    crm = str(EXAMPLES / "fit" / "crm-export.csv")
+    code, out, err = run(
+        capsys, "--prospects", crm, "--offer", OFFER, "--fast", "--format", "jsonl"
+    )
+    assert code == 0
+    assert [json.loads(line)["segment"] for line in out.splitlines()] == [
+        "A",
+        "B",
+        "X",
+        "C",
+        "X",
+        "A",
+    ]
+    assert "row 7 skipped: bad e-mail address" in err
+
+
+def test_an_offer_without_needs_is_warned_about(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    offer = tmp_path / "offer.yaml"
+    offer.write_text("name: Thing\nroles: [VP Sales]\n")
+    code, out, err = run(capsys, "--prospects", PROSPECTS, "--offer", str(offer), "--fast")
+    assert code == 0 and "lists no needs" in err
+    assert " A 0 · B 0 " in out

@@ -67,6 +67,7 @@ def test_cfo_at_the_right_company_is_the_wrong_person(
     assert result.referral_note is not None
     assert "Brightloop" in result.referral_note and "VP Sales" in result.referral_note
     assert "?" in result.referral_note
+    assert len(result.referral_note) < 350  # a short note, not another pitch
 
 
 def test_a_buyer_is_not_the_wrong_person(offer: Offer, by_id: dict[str, Prospect]) -> None:
