@@ -267,7 +267,7 @@ _EAGER = re.compile(
 )
 
 
-_HYPE = Hype()
+_NOT_PEER = (Deferential(), FormalFiller(), Hype())
 
 
 class PeerTone(Rule):
@@ -324,10 +324,10 @@ class PeerTone(Rule):
         body, start = doc.body, doc.content.start
         if body.count("!", start, end) >= 2:
             return
-        for pattern in (_EAGER, Deferential.regex(), FormalFiller.regex(), _GUILT_RE):
+        for pattern in (_EAGER, _GUILT_RE):
             if pattern.search(body, start, len(body)):
                 return
-        if any(True for _ in _HYPE.check(doc, ctx)):
+        if any(any(True for _ in rule.check(doc, ctx)) for rule in _NOT_PEER):
             return
         yield self.hit(start, end, "written as a peer: plain and direct")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
 
 from .base import Example, Hit, Rule, Severity
 from .kinds import PatternRule, compile_phrases, load_terms
@@ -41,7 +42,18 @@ def own_end(doc: Document) -> int:
     """End offset of the writer's own text: the content up to any quoted earlier message.
 
     A bare name line among the last three lines (a signature with no sign-off) is cut too.
+    Computed once per document (several rules ask).
     """
+    cached = _OWN_END.get(doc)
+    if cached is None:
+        cached = _OWN_END[doc] = _own_end(doc)
+    return cached
+
+
+_OWN_END: WeakKeyDictionary[Document, int] = WeakKeyDictionary()
+
+
+def _own_end(doc: Document) -> int:
     content = doc.content
     body = doc.body
     m = QUOTE_START.search(body, content.start, content.end)
@@ -86,8 +98,16 @@ def wrap_tolerant(fragment: str) -> str:
     return "".join(out)
 
 
+_HITS: WeakKeyDictionary[Document, dict[type[Rule], list[Hit]]] = WeakKeyDictionary()
+
+
 class PhraseRule(PatternRule):
-    """A PatternRule whose phrases also match across a line break (outreach is hard-wrapped)."""
+    """A PatternRule whose phrases also match across a line break (outreach is hard-wrapped).
+
+    The word list's ``anchors`` are literal pieces one of which every match contains: when
+    none is in the text the regular expression is not run at all. Hits are kept per document,
+    so a strength that asks "any hype here?" does not search the text a second time.
+    """
 
     @classmethod
     def regex(cls) -> re.Pattern[str]:
@@ -99,6 +119,25 @@ class PhraseRule(PatternRule):
             cached = compile_phrases([wrap_tolerant(p) for p in pats], ignore_case=cls.ignore_case)
             cls._wrapped = cached  # type: ignore[attr-defined]
         return cached
+
+    @classmethod
+    def anchors(cls) -> tuple[str, ...]:
+        return tuple(load_terms(cls.terms).get("anchors", ())) if cls.terms else ()
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        per_doc = _HITS.setdefault(doc, {})
+        key = type(self)
+        if key not in per_doc:
+            per_doc[key] = list(self.find(doc, ctx))
+        return iter(per_doc[key])
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """The phrase hits, skipping the search when no anchor occurs in the text."""
+        anchors = self.anchors()
+        lower = doc.lower
+        if anchors and lower is not doc.body and not any(a in lower for a in anchors):
+            return iter(())
+        return super().check(doc, ctx)
 
 
 _JOHN_BAD = (
@@ -342,8 +381,8 @@ class Hype(PhraseRule):
         ),
     )
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        hits = list(super().check(doc, ctx))
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        hits = list(super().find(doc, ctx))
         content = doc.content
         for m in _CAPS_WORD.finditer(doc.body, content.start, content.end):
             word = m.group(0).rstrip("'’")
