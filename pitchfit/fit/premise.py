@@ -47,11 +47,15 @@ _SIZE_WORDS = [
 ]
 
 
+_SELF = re.compile(r"(fellow|former|ex|recovering|one-time|longtime)\b", re.IGNORECASE)
+_SENDER_NEXT = re.compile(r"[,;:]?\s*(I|I'm|I've|we|we're|we've|my|our)\b")
+
+
 def contradictions(text: str, prospect: Prospect) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) for each claim in ``text`` that the profile contradicts."""
     size = prospect.company_size
     mine = sectors(prospect.industry) if prospect.industry else frozenset()
-    company = prospect.company or "they"
+    company = prospect.company or "the company"
     if size is not None:
         for m in _SIZE_CLAIM.finditer(text):
             claimed = int(m.group(1).replace(",", ""))
@@ -71,12 +75,14 @@ def contradictions(text: str, prospect: Prospect) -> Iterator[tuple[int, int, st
                     )
     for m in _AS_A.finditer(text):
         phrase = m.group(1)
+        if _SELF.match(phrase) or _SENDER_NEXT.match(text, m.end()):
+            continue  # "As a fellow founder, I ...": the writer describing themselves
         claimed_sectors = sectors(phrase)
         if mine and claimed_sectors and not claimed_sectors & mine:
             yield (
                 m.start(),
                 m.end(),
-                f"Calls them {phrase}, but {company} is in {prospect.industry}.",
+                f"Says “{m.group(0)}”, but {company} is in {prospect.industry}.",
             )
             continue
         claimed_title = parse_title(phrase)
@@ -89,7 +95,7 @@ def contradictions(text: str, prospect: Prospect) -> Iterator[tuple[int, int, st
             and not claimed_sectors
             and not claimed_title.functions & person.functions
         ):
-            yield (m.start(), m.end(), f"Calls them {phrase}, but they are {prospect.title}.")
+            yield (m.start(), m.end(), f"Says “{m.group(0)}”, but they are {prospect.title}.")
     if mine:
         for sector, pattern in _YOUR_THINGS.items():
             if sector in mine:

@@ -105,6 +105,9 @@ def test_a_no_in_an_earlier_campaign_blocks(by_id: dict[str, Prospect]) -> None:
         ("Onboarding your 30 engineers takes months.", {"company_size": 40}, False),
         ("Your plants lose hours to changeovers.", {"industry": "Automotive"}, False),
         ("As a manufacturer, you know this.", {"industry": ""}, False),
+        ("As a fellow SaaS founder, I know the pain.", {"industry": "Manufacturing"}, False),
+        ("As a former CTO, I learned this the hard way.", {"industry": "SaaS"}, False),
+        ("As a CMO, you care about the brand.", {"industry": "SaaS"}, True),
     ],
 )
 def test_false_premise(body: str, fields: dict[str, object], hit: bool) -> None:
