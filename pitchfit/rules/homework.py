@@ -13,15 +13,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..models import Edit
-from .ask import looks_like_followup
+from .ask import looks_like_followup, low
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,
-    PLACEHOLDER,
     TOKEN,
     answered_by,
     field_key,
-    is_placeholder,
+    find_placeholders,
     mentions,
     stems,
     topic_in,
@@ -100,15 +99,14 @@ class UnfilledPlaceholder(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if doc.subject:
-            for m in PLACEHOLDER.finditer(doc.subject):
-                if is_placeholder(m):
-                    yield self.hit(
-                        m.start(),
-                        m.end(),
-                        self._message(m.group(0)),
-                        fix=self._fill(ctx, m, subject=True),
-                        in_subject=True,
-                    )
+            for m in find_placeholders(doc.subject):
+                yield self.hit(
+                    m.start(),
+                    m.end(),
+                    self._message(m.group(0)),
+                    fix=self._fill(ctx, m, subject=True),
+                    in_subject=True,
+                )
         g = EMPTY_GREETING.match(doc.body)
         if g:
             fix = self.advice("Write the prospect's first name after the greeting")
@@ -127,9 +125,8 @@ class UnfilledPlaceholder(Rule):
                 fix=fix,
             )
         groups: dict[str, list[re.Match[str]]] = {}
-        for m in PLACEHOLDER.finditer(doc.body):
-            if is_placeholder(m):
-                groups.setdefault(m.group(0), []).append(m)
+        for m in find_placeholders(doc.body):
+            groups.setdefault(m.group(0), []).append(m)
         for matches in list(groups.values())[:5]:  # one finding per distinct tag
             first = matches[0]
             fix = self._fill(ctx, first, subject=False)
@@ -586,7 +583,7 @@ _FLATTERY = re.compile(
       | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
       | (?:the|your)\ content\ is\ an\ inspiration
     )""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
 _SPECIFIC = re.compile(
@@ -659,7 +656,7 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if _FLATTERY.search(doc.content.text) is None:
+        if _FLATTERY.search(low(doc, doc.content)) is None:
             return
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}
@@ -671,7 +668,7 @@ class GenericFlattery(Rule):
                 )
             }
         for i, sent in enumerate(sents):
-            m = _FLATTERY.search(sent.text)
+            m = _FLATTERY.search(low(doc, sent))
             if m is None:
                 continue
             after = sent.text[m.end() :]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .ask import ask_sentences, looks_like_followup
+from .ask import ask_sentences, looks_like_followup, low, wordset
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
 _RESULT = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
-    r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d",
-    re.IGNORECASE,
+    r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -46,22 +45,20 @@ def _proof_backs(offer: Offer | None, sentence: str) -> bool:
 _PRODUCT = r"(?:platform|product|solution|tool|software|suite|app|service|system|agent|engine)"
 _FEATURE_INTRO = re.compile(
     rf"\b(?:our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}s?\b[^.?!\n]{{0,40}}?"
-    r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b",
-    re.IGNORECASE,
+    r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b"
 )
 _TECH_STACK = re.compile(
     r"\b(?:uses|leverages|powered by|built on|combines|harnesses)\s+"
-    r"(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+",
-    re.IGNORECASE,
+    r"(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+"
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 _BENEFIT = re.compile(
     r"\b(?:so (?:that )?(?:you|your)|which means (?:you|your)|(?:you|your team)(?:[’']ll| will"
     r"| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)|sav(?:e|es|ed|ing)"
-    r" (?:you|your))\b",
-    re.IGNORECASE,
+    r" (?:you|your))\b"
 )
-_SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b", re.IGNORECASE)
+_PRODUCT_RE = re.compile(_PRODUCT)
+_SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b")
 
 
 class FeaturesNotBenefits(Rule):
@@ -111,24 +108,21 @@ class FeaturesNotBenefits(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        content = doc.content.text
+        content = low(doc, doc.content)
         if _BENEFIT.search(content) or _RESULT.search(content):
             return
         for sent in doc.sentences:
-            m = _FEATURE_INTRO.search(sent.text)
-            if m and (sent.text.rstrip().endswith(":") or sent.text.count(",") >= 2):
+            text = low(doc, sent)
+            m = _FEATURE_INTRO.search(text)
+            if m and (text.rstrip().endswith(":") or text.count(",") >= 2):
                 yield self._hit(sent, m.start(), m.end())
                 return
-            m = _TECH_STACK.search(sent.text)
+            m = _TECH_STACK.search(text)
             if m:
                 yield self._hit(sent, m.start(), m.end())
                 return
-            if (
-                sent.text.count(",") >= 4
-                and re.search(_PRODUCT, sent.text, re.IGNORECASE)
-                and not _SECOND.search(sent.text)
-            ):
-                yield self._hit(sent, 0, len(sent.text))
+            if text.count(",") >= 4 and _PRODUCT_RE.search(text) and not _SECOND.search(text):
+                yield self._hit(sent, 0, len(text))
                 return
         bullets = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
         if len(bullets) >= 3:
@@ -163,15 +157,13 @@ _REASON = re.compile(
     r"|(?:need|have|got) to (?!meet|talk|speak|chat|connect|see you)|coming up|ahead of|deadline"
     r"|in time for|before (?:the|our|your|we|you)"
     r"|when (?:teams|you|companies|your)|if you|typically|most (?:teams|companies|[\w-]+ (?:leaders"
-    r"|teams))|helped|cut|saved|reduced|increased|grew|built)\b",
-    re.IGNORECASE,
+    r"|teams))|helped|cut|saved|reduced|increased|grew|built)\b"
 )
 _ABOUT_THEM = re.compile(
     r"\b(?:your|you(?:[’']re|[’']ve| are| have| had| were| recently| just| manage| run| lead"
     r"| own| use| sell| cover| wrote| posted| said| mentioned| might| may))\b"
     r"|\b(?:it|this|that) (?:helps|would help|saves|means)\b|\bthat way\b|\bwrong person\b"
-    r"|\b(?:might|may|could) (?:be )?(?:useful|helpful|interest)",
-    re.IGNORECASE,
+    r"|\b(?:might|may|could) (?:be )?(?:useful|helpful|interest)"
 )
 
 
@@ -221,13 +213,14 @@ class NoReason(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        text = doc.content.text
+        text = low(doc, doc.content)
         if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
             return
         asks = ask_sentences(doc)
         if not asks or looks_like_followup(doc, ctx):
             return
-        if doc.subject and (_REASON.search(doc.subject) or _ABOUT_THEM.search(doc.subject)):
+        subject = (doc.subject or "").lower()
+        if _REASON.search(subject) or _ABOUT_THEM.search(subject):
             return
         last = asks[-1]
         yield self.hit(
@@ -242,6 +235,11 @@ _LOGOS = (
     rf"(?:{_LOGO}(?:,\s*{_LOGO})*,?\s+(?:and|&)\s+{_LOGO}|{_LOGO}(?:,\s*{_LOGO})+"
     r"|(?i:fortune)\s+\d+)"
 )
+_LOGO_WORDS = frozenset(
+    {"use", "uses", "trust", "trusted", "rely", "love", "loved", "chose", "chosen", "used",
+     "work", "worked", "partner", "partnered", "include", "includes", "backed", "relied",
+     "fortune", "serve", "serving"}
+)  # fmt: skip
 _LOGO_DROP = re.compile(
     rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
     r"|(?:our\s+)?(?:clients|customers|partners|users)\s+include|trusted\s+by|used\s+by|loved\s+by"
@@ -298,15 +296,15 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if _LOGO_DROP.search(doc.content.text) is None:
+        if not wordset(doc) & _LOGO_WORDS or _LOGO_DROP.search(doc.content.text) is None:
             return
         sents = doc.sentences
         for i, sent in enumerate(sents):
             m = _LOGO_DROP.search(sent.text)
             if m is None:
                 continue
-            before = sents[i - 1].text if i else ""
-            if _RESULT.search(sent.text) or _RESULT.search(before):
+            before = low(doc, sents[i - 1]) if i else ""
+            if _RESULT.search(low(doc, sent)) or _RESULT.search(before):
                 continue
             yield self.hit(
                 sent.start + m.start(),
@@ -326,25 +324,21 @@ _SUPERLATIVE = re.compile(
     r"|\b(?:best|#1|number one|leading)\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry"
     r"|market|world|country|space|business))\b"
     r"|\b(?:world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
-    r"|unrivall?ed|second to none|guaranteed results|proven results|proven track record)\b",
-    re.IGNORECASE,
+    r"|unrivall?ed|second to none|guaranteed results|proven results|proven track record)\b"
 )
 _SCALE = re.compile(
     r"\b(?:helped|help|helping|work with|worked with|served|serve)\s+(?:over\s+|more\s+than\s+)?"
     r"(?:\d[\d,]*\+?|thousands|hundreds|millions|dozens|countless)\s+(?:of\s+)?(?:other\s+)?"
-    r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b",
-    re.IGNORECASE,
+    r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b"
 )
 _MULTIPLIER = re.compile(
     r"\b(?:our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)|we)\b"
     r"[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
-    r"|roi|return)\b",
-    re.IGNORECASE,
+    r"|roi|return)\b"
 )
 _EVIDENCE = re.compile(
     r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
-    r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)",
-    re.IGNORECASE,
+    r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)"
 )
 _NAMED = re.compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
 
@@ -410,14 +404,14 @@ class UnprovenClaim(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        text = doc.content.text
+        text = low(doc, doc.content)
         if not (_SUPERLATIVE.search(text) or _SCALE.search(text) or _MULTIPLIER.search(text)):
             return
         sents = doc.sentences
         count = 0
         for i, sent in enumerate(sents):
-            text = sent.text
-            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            text = low(doc, sent)
+            nxt = low(doc, sents[i + 1]) if i + 1 < len(sents) else ""
             if _proof_backs(ctx.offer, text) or _EVIDENCE.search(text):
                 continue
             m = _SUPERLATIVE.search(text)
@@ -430,13 +424,13 @@ class UnprovenClaim(Rule):
             if m is None:
                 m = _MULTIPLIER.search(text)
                 what = "Number claim with no customer, timeframe or source"
-                if m is not None and (_NAMED.search(text) or _EVIDENCE.search(nxt)):
+                if m is not None and (_NAMED.search(sent.text) or _EVIDENCE.search(nxt)):
                     m = None
             if m is None:
                 continue
             start = m.start()
             if what.startswith("Number"):
-                num = re.search(r"\d+(?:\.\d+)?(?:x|%)\s+\w+", m.group(0), re.IGNORECASE)
+                num = re.search(r"\d+(?:\.\d+)?(?:x|%)\s+\w+", m.group(0))
                 start = m.start() + (num.start() if num else 0)
             yield self.hit(
                 sent.start + start,
