@@ -98,7 +98,7 @@ def preflight(
     if not prospects_path.is_file():
         raise InputError("no such file", where=str(prospects_path))
     histories = HistorySource(history) if history is not None else None
-    suppressions = _suppressions(db)
+    suppressions = _suppressions(db or settings.store)
     start = (start or datetime.now(UTC)).replace(microsecond=0)
     if start.tzinfo is None:
         start = start.replace(tzinfo=UTC)

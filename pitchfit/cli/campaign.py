@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 import click
@@ -26,7 +25,9 @@ def campaign() -> None:
     "--history", default=None, help="Folder of <email>.yaml files, or one file keyed by email."
 )
 @click.option(
-    "--db", default=None, envvar="PITCHFIT_DB", help="Suppression store URL (env PITCHFIT_DB)."
+    "--db",
+    default=None,
+    help="Suppression store URL (default: config `store`, else env PITCHFIT_DB).",
 )
 @click.option(
     "--out", required=True, help="Folder for results.jsonl, send.csv, summary.json, report.html."
@@ -107,7 +108,7 @@ def preflight(
         offer,
         out=out,
         history=history,
-        db=db or os.environ.get("PITCHFIT_DB") or None,
+        db=db,
         workers=workers,
         engine=engine,
         scheduler=scheduler,
