@@ -99,7 +99,8 @@ INTERESTED = re.compile(
     r"interested|intrigued|sounds\s+(?:good|relevant|interesting|great)|let'?s\s+(?:talk|chat|set|find)|"
     r"set\s+up\s+(?:a\s+)?(?:time|call|meeting)|schedule|book\s+(?:a|some)|demo|send\s+(?:me\s+)?times|"
     r"(?:happy|love)\s+to\s+(?:take\s+a\s+look|learn|chat|talk|know)|when\s+can\s+we|free\s+on|"
-    r"\bcall\b|calendar|learn\s+more|hear\s+more|"
+    r"\bcall\b|calendar|learn\s+more|hear\s+more|invit(?:e|ation)|einladung|invitación|"
+    r"uitnodiging|(?:can|could)\s+we\s+(?:talk|meet|chat|speak)|hueco|"
     r"m'intéresse|intéressant|volontiers|créneau|appeler|démo|"
     r"interessant|gerne|gern|telefonieren|terminvorschläge|gespräch|"
     r"me\s+interesa|interesante|hablemos|podemos\s+hablar|horarios|"
@@ -122,7 +123,7 @@ OBJECTION = re.compile(
     r"déjà|trop\s+cher|en\s+interne|"
     r"bereits|schon\s+(?:einen|ein)|zu\s+teuer|kein\s+budget|intern|"
     r"ya\s+(?:trabajamos|tenemos|usamos)|demasiado\s+caro|presupuesto|"
-    r"werken\s+al|hebben\s+al|te\s+duur|budget|intern",
+    r"werken\s+al|hebben\s+al|te\s+duur",
     _F,
 )
 

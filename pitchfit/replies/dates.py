@@ -104,7 +104,10 @@ def _weekday(name: str, today: date) -> date:
 
 
 def mentions(text: str, today: date) -> list[tuple[int, int, date]]:
-    """Every date mention as (start, end, date), resolved against ``today``."""
+    """Every date mention as (start, end, date), resolved against ``today``.
+
+    The end of a range ("12-19 April") is already given as the day after it.
+    """
     found: list[tuple[int, int, date]] = []
     taken: list[tuple[int, int]] = []
 
@@ -155,6 +158,8 @@ def return_date(text: str, received: date) -> date | None:
     if best is None:
         return None
     value, start, end = best
+    if _RANGE.match(text, start):
+        return value
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _INCLUSIVE.search(after) or _INCLUSIVE.search(before):
         value += timedelta(days=1)
@@ -234,12 +239,12 @@ def follow_up_date(text: str, received: date) -> date | None:
         return date(received.year + 1, 1, 1)
     if _NEXT_MONTH.search(text):
         return _add_months(received.replace(day=1), 1)
-    m = _MONTH_ONLY.search(text)
-    if m:
-        return _next_month_start(MONTH[m.group("mon").lower()], received)
     found = [v for _, _, v in mentions(text, received) if v > received]
     if found:
         return max(found)
+    m = _MONTH_ONLY.search(text)
+    if m:
+        return _next_month_start(MONTH[m.group("mon").lower()], received)
     m = _SEASON_RE.search(text)
     if m:
         return _next_month_start(_SEASON[m.group(0).lower()], received)

@@ -54,9 +54,16 @@ def fit(
     epochs: int = 400,
     lr: float = 0.05,
 ) -> Model:
-    """Full-batch Adam on the weighted cross-entropy with an L2 penalty (deterministic)."""
+    """Full-batch Adam on the weighted cross-entropy with an L2 penalty (deterministic).
+
+    Only the columns some row uses are optimised (hashed features are sparse); the others
+    keep weight zero, which is where the L2 penalty would leave them anyway.
+    """
     import numpy as np
 
+    full_d = X.shape[1]
+    active = np.flatnonzero(np.abs(X).sum(axis=0) > 0)
+    X = np.ascontiguousarray(X[:, active])
     n, d = X.shape
     k = len(INTENTS)
     w = np.ones(n, dtype=np.float32) if weights is None else weights.astype(np.float32)
@@ -80,7 +87,9 @@ def fit(
         step = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
         W -= step * mW / (np.sqrt(vW) + eps)
         b -= step * mb / (np.sqrt(vb) + eps)
-    return Model(W.astype(np.float32), b.astype(np.float32))
+    full = np.zeros((k, full_d), dtype=np.float32)
+    full[:, active] = W
+    return Model(full, b.astype(np.float32))
 
 
 def save(model: Model, info: dict[str, Any]) -> None:

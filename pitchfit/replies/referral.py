@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+)"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]+(?:['’][A-Za-zà-öø-ÿ]{2,})?)"
 _PARTICLE = r"(?:de|van|der|den|von|la|le|del|da|di|du|ter)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,2}})"
 _CUE = (

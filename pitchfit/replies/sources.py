@@ -9,6 +9,7 @@ still read. Without ``on_error`` the first such error is raised.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ Record = tuple[str, bytes | str, dict[str, Any]]
 OnError = Callable[[InputError], None] | None
 
 _MAX_JSONL_LINE = 5_000_000
+# An mbox "From " separator carries a sender and a time: "From ann@x Mon Mar  3 10:00:00 2025".
+_FROM_LINE = re.compile(rb"^From \S+ .*\b\d{1,2}:\d{2}")
 
 
 def _fail(err: InputError, on_error: OnError) -> None:
@@ -38,7 +41,7 @@ def _looks_like_mbox(path: Path) -> bool:
         return True
     try:
         with path.open("rb") as handle:
-            return handle.read(5) == b"From "
+            return bool(_FROM_LINE.match(handle.readline(1000)))
     except OSError:
         return False
 
@@ -63,7 +66,7 @@ def _iter_mbox(path: Path, on_error: OnError) -> Iterator[Record]:
 
     with path.open("rb") as handle:
         for line in handle:
-            if line.startswith(b"From ") and previous_blank:
+            if previous_blank and _FROM_LINE.match(line):
                 yield from flush()
                 current = [line]
             else:
