@@ -116,11 +116,11 @@ class FitEngine:
         if self._pattern_vecs is None:
             self._pattern_vecs = embed.embed([p.text for p in self._patterns])
             self._disq_vecs = embed.embed(list(self.offer.disqualifiers))
+        if len(self._cache) > 50_000:  # bound memory on huge lists; before, never mid-batch
+            self._cache.clear()
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if not todo:
             return
-        if len(self._cache) > 50_000:
-            self._cache.clear()
         for text, vec in zip(todo, embed.embed(todo), strict=True):
             self._cache[text] = vec
 
@@ -246,12 +246,7 @@ def _disqualifier_match(disq: str, text: str) -> bool:
     if not wanted:
         return False
     found = dict(lexical.terms(text))
-    weights = [1.0 for _ in wanted]
-    hit = sum(
-        w
-        for (term, neg), w in zip(wanted, weights, strict=True)
-        if term in found and found[term] == neg
-    )
+    hit = sum(1 for term, neg in wanted if term in found and found[term] == neg)
     return hit / len(wanted) >= 0.75 and hit >= min(2, len(wanted))
 
 
