@@ -58,6 +58,10 @@ _BENEFIT = re.compile(
     r" (?:you|your))\b"
 )
 _PRODUCT_RE = re.compile(_PRODUCT)
+_FEATURE_WORDS = frozenset(
+    {"includes", "offers", "features", "provides", "comes", "supports", "boasts", "has",
+     "uses", "leverages", "powered", "built", "combines", "harnesses"}
+)  # fmt: skip
 _SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b")
 
 
@@ -109,6 +113,12 @@ class FeaturesNotBenefits(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         content = low(doc, doc.content)
+        if (
+            not wordset(doc) & _FEATURE_WORDS
+            and content.count(",") < 4
+            and len(_BULLET.findall(content)) < 3
+        ):
+            return  # nothing that could be a feature list: skip the regexes
         if _BENEFIT.search(content) or _RESULT.search(content):
             return
         for sent in doc.sentences:
@@ -240,6 +250,12 @@ _LOGO_WORDS = frozenset(
      "work", "worked", "partner", "partnered", "include", "includes", "backed", "relied",
      "fortune", "serve", "serving"}
 )  # fmt: skip
+_LOGO_ANCHOR = re.compile(
+    r"\b(?:(?:we|i) (?:work|partner|have worked|worked|have partnered) with|include"
+    r"|(?:trusted|used|loved|chosen|relied on|backed) by|fortune \d"
+    r"|(?:use|trust|rely on|love|chose|work with|are (?:our )?(?:customers|clients)) (?:us|our|it)"
+    r")\b"
+)
 _LOGO_DROP = re.compile(
     rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
     r"|(?:our\s+)?(?:clients|customers|partners|users)\s+include|trusted\s+by|used\s+by|loved\s+by"
@@ -296,8 +312,8 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not wordset(doc) & _LOGO_WORDS or _LOGO_DROP.search(doc.content.text) is None:
-            return
+        if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(low(doc, doc.content)):
+            return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         sents = doc.sentences
         for i, sent in enumerate(sents):
             m = _LOGO_DROP.search(sent.text)
@@ -340,6 +356,13 @@ _EVIDENCE = re.compile(
     r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
     r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)"
 )
+_CLAIM_WORDS = frozenset(
+    {"best", "leading", "1", "fastest", "most", "only", "world-class", "best-in-class",
+     "industry-leading", "market-leading", "unmatched", "unbeatable", "unrivaled", "unrivalled",
+     "none", "guaranteed", "proven", "number", "helped", "help", "helping", "serve", "served",
+     "work", "worked"}
+)  # fmt: skip
+_TIMES = re.compile(r"\d+(?:\.\d+)?x")
 _NAMED = re.compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
 
 
@@ -405,6 +428,9 @@ class UnprovenClaim(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = low(doc, doc.content)
+        words = wordset(doc)
+        if not (words & _CLAIM_WORDS or "%" in text or any(_TIMES.fullmatch(w) for w in words)):
+            return  # no superlative, scale word or multiplier anywhere
         if not (_SUPERLATIVE.search(text) or _SCALE.search(text) or _MULTIPLIER.search(text)):
             return
         sents = doc.sentences
