@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .base import Example, Hit, Rule, Severity
 from .kinds import compile_phrases, load_terms
-from .style import QUOTE_START, own_end, own_text, wrap_tolerant
+from .style_text import QUOTE_START, own_end, own_text, wrap_tolerant
 
 if TYPE_CHECKING:
     from ..engine import Context

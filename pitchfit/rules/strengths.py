@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from .base import Example, Hit, Rule
 from .followup import _GUILT_RE
-from .style import Deferential, FormalFiller, Hype, own_end
+from .style import Deferential, FormalFiller, Hype
+from .style_text import own_end
 
 if TYPE_CHECKING:
     from ..engine import Context

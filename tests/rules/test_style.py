@@ -10,7 +10,7 @@ import pytest
 from pitchfit.config import Settings
 from pitchfit.engine import Checker
 from pitchfit.models import HistoryMessage
-from pitchfit.rules.style import own_end
+from pitchfit.rules.style_text import own_end
 from pitchfit.text.document import Document
 
 STYLE = ("S101", "S102", "S103", "S104", "S105", "S106")
