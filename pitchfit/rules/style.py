@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar
 from .base import Example, Hit, Rule, Severity
 from .style_text import PhraseRule, own_end
 
-
 if TYPE_CHECKING:
     from ..engine import Context
     from ..text.document import Document
