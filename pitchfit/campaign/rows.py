@@ -144,6 +144,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
     emails: list[dict[str, Any]] = []
     empty_fields: set[str] = set()
     reports: list[tuple[int, Report]] = []
+    counts: list[int] = []
     findings: list[dict[str, Any]] = []
     for index, step in enumerate(spec.template.steps):
         sent_at = spec.start + timedelta(days=step.day)
@@ -151,6 +152,14 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
         email = {"step": step.number, "day": step.day, "subject": rendered.subject}
         email["body"] = rendered.body
         emails.append(email)
+        if rendered.error:
+            # Nothing sensible to check: the row is blocked with the template's error.
+            report = Report(id=out["id"], score=0, band="block", chars=0, words=0)
+            reports.append((step.number, report))
+            data = _render_error(worker, rendered.error).model_dump(mode="json")
+            findings.append(data | ({"step": step.number} if spec.template.is_sequence else {}))
+            counts.append(1)
+            continue
         report = worker.checkers[index].check(
             rendered.body,
             subject=rendered.subject,
@@ -165,9 +174,8 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
         empty = rendered.empty if worker.placeholder_on[index] else ()
         empty_fields.update(e.field or "(an expression)" for e in empty)
         step_findings = _merge_empty(worker, report, rendered.body, empty)
-        if rendered.error:
-            step_findings.insert(0, _render_error(worker, rendered.error))
-        if step_findings and any(f.severity == "error" for f in step_findings):
+        counts.append(len(step_findings))
+        if any(f.severity == "error" for f in step_findings):
             report = report.model_copy(update={"band": "block"})
         reports.append((step.number, report))
         for finding in step_findings:
@@ -186,8 +194,8 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
     out["findings"] = findings
     if spec.template.is_sequence:
         out["steps"] = [
-            {"step": n, "score": r.score, "band": r.band, "findings": len(r.findings)}
-            for n, r in reports
+            {"step": n, "score": r.score, "band": r.band, "findings": count}
+            for (n, r), count in zip(reports, counts, strict=True)
         ]
     out["emails"] = emails
     if empty_fields:

@@ -166,6 +166,13 @@ class _Empty(str):
         return obj
 
 
+class _AnyKey(dict[str, Any]):
+    """Sample custom columns: whatever ``custom.<name>`` the template reads has a value."""
+
+    def __missing__(self, key: str) -> str:
+        return "example"
+
+
 @dataclass
 class _Trace:
     fields: list[tuple[str, bool]] = field(default_factory=list)
@@ -235,7 +242,7 @@ class Renderer:
         """Neutral values for every merge field, for checking the template on its own."""
         ctx: dict[str, Any] = {name: SAMPLE_VALUES.get(name, "example") for name in self.fields}
         ctx.update(SAMPLE_VALUES)
-        ctx["custom"] = dict.fromkeys(self.fields, "example")
+        ctx["custom"] = _AnyKey(dict.fromkeys(self.fields, "example"))
         ctx["prospect"] = dict(ctx)
         if offer is not None:
             ctx["offer"] = offer.model_dump(mode="json")

@@ -163,3 +163,16 @@ def test_inline_ignore_comments_in_the_template_apply_to_every_row(tmp_path: Pat
             f["name"] for f in row["findings"]
         }
     assert after[0]["emails"][0]["body"] == before[0]["emails"][0]["body"]
+
+
+def test_a_row_the_template_cannot_render_is_blocked_with_the_reason(tmp_path: Path) -> None:
+    template = tmp_path / "t.j2"
+    template.write_text("Hi {{ first_name }}, {{ custom.plan.upper() }}\n", "utf-8")
+    prospects = tmp_path / "p.jsonl"
+    rows = [{"email": "a@x.com", "first_name": "Ann", "Plan": "pro"}, {"email": "b@x.com"}]
+    prospects.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    _, results = run(tmp_path, prospects, template=template, history=None)
+    assert results[0]["emails"][0]["body"] == "Hi Ann, PRO\n"
+    assert results[1]["band"] == "block" and results[1]["score"] == 0
+    [finding] = results[1]["findings"]
+    assert finding["severity"] == "error" and "could not be rendered" in finding["message"]
