@@ -236,7 +236,9 @@ def check_template(spec: Spec) -> list[dict[str, Any]]:
 
 
 def _estimate_rows(path: Path) -> int:
-    """Lines in the file minus the header: a cheap total for the progress bar."""
+    """Lines in the file minus the header: a cheap total for the progress bar (0: unknown)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".json", ".yaml", ".yml"}:
+        return 0
     count = 0
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
