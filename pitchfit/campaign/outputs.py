@@ -72,7 +72,7 @@ class Summary:
         if result.get("error"):
             self.unreadable += 1
         self.bands[result["band"]] += 1
-        self.segments[result.get("segment") or "none"] += 1
+        self.segments[result.get("segment") or "unreadable"] += 1
         if sendable:
             self.to_send += 1
         score = result.get("score")
