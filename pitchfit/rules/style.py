@@ -385,6 +385,11 @@ _CLICKBAIT = re.compile(
     r"(?!\w)|!{2,}|\${2,}",
     re.IGNORECASE,
 )
+_FAKE_THREAD = re.compile(
+    r"\s*((?:re|fwd?)\s*:|following up|circling back|as (?:promised|discussed)"
+    r"|per our (?:conversation|call|chat))",
+    re.IGNORECASE,
+)
 _SUBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
     [
@@ -423,7 +428,7 @@ class SubjectLine(Rule):
         "!!!"); that says nothing ("Quick question", "Following up", "Partnership opportunity");
         written in Title Case Like An Ad; or longer than ``max_length`` characters. With
         ``require_subject`` it also flags a missing subject, and with history given it flags a
-        fake "Re:" on a first touch.
+        first touch that pretends to a conversation ("Re:", "Following up on our call").
 
     Why it matters
         The subject decides whether the email is opened. A buyer filters out what looks like
@@ -504,13 +509,16 @@ class SubjectLine(Rule):
             yield self.hit(
                 0, n, f"subject is {n} characters (over {limit})", in_subject=True, fix=fix
             )
-        if (
-            ctx.history is not None
-            and not ctx.outbound
-            and not ctx.inbound
-            and re.match(r"\s*(?:re|fwd?)\s*:", subject, re.IGNORECASE)
-        ):
-            yield self.hit(0, 3, "fake 'Re:' on a first email", in_subject=True, fix=fix)
+        if ctx.history is not None and not ctx.outbound and not ctx.inbound:
+            fake = _FAKE_THREAD.match(subject)
+            if fake:
+                yield self.hit(
+                    fake.start(1),
+                    fake.end(1),
+                    f"{fake.group(1)!r} on a first email pretends to a conversation",
+                    in_subject=True,
+                    fix=fix,
+                )
 
 
 def _names(ctx: Context) -> frozenset[str]:

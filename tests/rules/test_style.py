@@ -121,7 +121,11 @@ def test_fake_re_only_called_out_when_history_says_first_touch() -> None:
     body = "Hi Ana,\n\nGot 5 mins on Thursday?\n\nTom"
     assert checker.check(body, subject="re: Ghent lane").findings == []
     first = checker.check(body, subject="re: Ghent lane", history=[])
-    assert [f.message for f in first.findings] == ["fake 'Re:' on a first email"]
+    assert [f.message for f in first.findings] == [
+        "'re:' on a first email pretends to a conversation"
+    ]
+    pretend = checker.check(body, subject="Following up on our call", history=[])
+    assert [f.name for f in pretend.findings] == ["subject-line"]
     earlier = HistoryMessage.model_validate(
         {"direction": "out", "sent_at": "2025-03-03T09:00:00Z", "body": "Hi"}
     )
