@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,12 @@ def test_dask_results_equal_local_results(tmp_path: Path) -> None:
     from pitchfit.campaign import preflight
 
     prospects = make_campaign(tmp_path, ROWS * 3)  # duplicates too: row errors travel as well
-    common = {"history": tmp_path / "history", "start": START, "progress": False, "chunk_size": 5}
+    common: dict[str, Any] = {
+        "history": tmp_path / "history",
+        "start": START,
+        "progress": False,
+        "chunk_size": 5,
+    }
     local = preflight(prospects, TEMPLATE, OFFER, out=tmp_path / "local", workers=1, **common)
     with distributed.LocalCluster(
         n_workers=2,
