@@ -101,7 +101,7 @@ PLACEHOLDER = re.compile(
       (?P<mc>\*\|\s*(?P<mcf>[A-Za-z0-9_:]{2,30})\s*\|\*)                       # *|FNAME|*
     | (?P<dbl>\{\{\s*(?P<dblf>[A-Za-z_][^{}\n]{0,60}?)\s*\}\})                # {{company}}
     | (?P<sq2>\[\[\s*(?P<sq2f>[^\[\]\n]{1,40}?)\s*\]\])                       # [[First Name]]
-    | (?<![{$])(?P<one>\{\s?                                                  # {first_name}
+    | (?<!\{)(?P<one>\{\s?                                                  # {first_name}
           (?P<onef>[A-Za-z][A-Za-z0-9_.]{0,30}(?:\ [A-Z][A-Za-z0-9_]{0,20}){0,3})\s?\})(?!\})
     | (?P<sq>\[(?P<sqf>[^\[\]\n]{1,40})\])(?!\()                              # [First Name]
     | (?P<pct>%(?P<pctf>[A-Z][A-Z0-9_]{1,30}|[a-z]+_[a-z_]{1,30})%)           # %FIRSTNAME%

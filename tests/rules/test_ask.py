@@ -86,3 +86,11 @@ def test_intro_request_needs_a_reason_for_the_other_side() -> None:
     )
     assert len(hits("A105", bare)) == 1
     assert hits("A105", reasoned) == []
+
+
+def test_help_with_a_concrete_outcome_or_topic_is_not_vague() -> None:
+    assert (
+        hits("A101", "Hi Dana,\n\nCan we discuss how we can help your team cut ramp by half?") == []
+    )
+    assert hits("A101", "Hi Dana,\n\nI'd love to connect on your Q3 ramp plan. Free Tuesday?") == []
+    assert len(hits("A101", "Hi Dana,\n\nCan we discuss how we can help your business?")) == 1

@@ -49,6 +49,7 @@ def apply(body: str, finding: Finding) -> str:
         "<NAME>",
         "*|FNAME|*",
         "{First Name}",
+        "${first_name}",
     ],
 )
 def test_every_merge_tag_syntax_is_an_error(tag: str) -> None:
@@ -56,7 +57,7 @@ def test_every_merge_tag_syntax_is_an_error(tag: str) -> None:
     found = hits("H101", body)
     assert len(found) == 1
     assert found[0].severity == "error"
-    assert body[found[0].span.start : found[0].span.end] == tag
+    assert body[found[0].span.start : found[0].span.end] == tag.lstrip("$")
 
 
 def test_empty_greeting_is_an_error_and_the_fix_greets_by_name() -> None:
