@@ -14,21 +14,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-_FILL = {
-    "first": "Dana",
-    "name": "Dana",
-    "company": "Northwind",
+_FILL = {  # most specific first: "similar company" is not "company", "your name" not "name"
     "similar": "Contoso",
-    "industry": "logistics",
     "your": "Sam",
-    "me": "Sam",
     "colleague": "Robin",
     "link": "https://example.com/report",
+    "function": "sales operations",
     "specific": "expanded the sales team to 15 reps",
+    "observation": "expanded the sales team to 15 reps",
+    "first": "Dana",
+    "company": "Northwind",
+    "name": "Dana",
+    "industry": "logistics",
+    "me": "Sam",
 }
 _MERGE = re.compile(
-    r"\{\{\s*([^{}\n]{1,60}?)\s*\}\}|\{([A-Za-z_][\w ]{0,40})\}|\[\[([^\]\n]{1,40})\]\]"
-    r"|\[([A-Z][^\]\n]{0,60})\]|%([A-Z_]{2,30})%|<([A-Z][A-Z _]{1,30})>"
+    r"\{\{\s*([^{}]{1,60}?)\s*\}\}|\{([A-Za-z_][\w ]{0,40})\}|\[\[([^\]\n]{1,40})\]\]"
+    r"|\[([A-Za-z][^\]\n]{0,160})\]|%([A-Z_]{2,30})%|<([A-Z][A-Z _]{1,30})>"
 )
 
 
