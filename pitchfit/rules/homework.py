@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from ..models import Fix, Prospect
     from ..text.document import Document
 
-SEED_HOMEWORK = "002_a3c7499a1667f438"
-
 
 class UnfilledPlaceholder(Rule):
     """A merge tag was never filled: the prospect reads ``{first_name}``.
@@ -51,9 +49,9 @@ class UnfilledPlaceholder(Rule):
         is the one mistake that no amount of good writing around it can survive.
 
     Principle
-        Do your homework, starting with the recipient's name: the CMO in
-        002_a3c7499a1667f438 and 000_89adfda597195df7 names the left-behind ``{firstname}``
-        as the mark of mail that was never meant for them.
+        Do your homework, starting with the recipient's name. 000_89adfda597195df7: the CMO
+        jokes that "I or {firstname}" rarely need what is hawked, the mark of mail never meant
+        for him; 002_a3c7499a1667f438: a pitch that shows no homework is not taken seriously.
     """
 
     code = "H101"
