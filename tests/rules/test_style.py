@@ -166,3 +166,18 @@ def test_gmail_wrapped_attribution_starts_the_quote() -> None:
     )
     doc = Document(body)
     assert doc.body[doc.content.start : own_end(doc)] == "Following up on the below."
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("I'd be so grateful for a reply", "deferential"),
+        ("Would you be so kind as to reply", "deferential"),
+        ("I know your time is precious", "deferential"),
+        ("Thank you for your time and consideration", "formal-filler"),
+        ("I look forward to hearing from you", "formal-filler"),
+        ("Great working\nwith you on the pilot, thanks in\nadvance for the intro", "formal-filler"),
+    ],
+)
+def test_phrase_variants(phrase: str, rule: str) -> None:
+    assert rule in _names(f"Hi Ana,\n\n{phrase}.\n\nTom", select=("S102", "S103"))
