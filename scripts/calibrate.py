@@ -239,6 +239,25 @@ def calibrate(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def sweep(args: argparse.Namespace) -> str:
+    """Held-out AUC for a few prior strengths: how much the stated prior sd matters."""
+    emails = list(load_shared_emails(args.shared)) + list(load_own_emails(ROOT))
+    rules, hits, _ = run_rules(emails)
+    design = build_design(emails, rules, hits)
+    lines = ["prior sd   held-out AUC"]
+    for sd in (0.25, 0.5, 1.0, 2.0, 4.0):
+        cv = cross_validate(
+            design,
+            k=args.k,
+            repeats=args.repeats,
+            seed=args.seed,
+            fitter=lambda d, sd=sd: fit_logistic(d, prior_sd=sd),
+        )
+        aucs = [auc(row, design.y) for row in cv.eta]
+        lines.append(f"{sd:8.2f}   {np.mean(aucs):.3f} ± {np.std(aucs):.3f}")
+    return "\n".join(lines)
+
+
 def _display(path: Path, shared: Path) -> str:
     """A data file's name relative to the repo, or to the shared folder."""
     resolved = path.resolve()
@@ -313,6 +332,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     ap.add_argument("--check", action="store_true", help="verify the committed weights")
+    ap.add_argument(
+        "--sweep", action="store_true", help="also print held-out AUC for other prior sds"
+    )
     args = ap.parse_args()
     if args.check:
         return check(args)
@@ -321,6 +343,8 @@ def main() -> int:
         return 2
     result = calibrate(args)
     print(report(result))
+    if args.sweep:
+        print(sweep(args))
     if not args.dry_run:
         tmp = args.out.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(result, indent=2, sort_keys=False) + "\n", "utf-8")
