@@ -139,10 +139,20 @@ _VAGUE_ASK = re.compile(
 )
 
 
+_RHETORICAL = re.compile(
+    r"(?:,\s*right|,\s*isn[’']t it|,\s*don[’']t you(?: think)?|wouldn[’']t you agree)\W*$"
+    r"|(?<!\w)(?:are you ready|did I|have I|what if I told you|who doesn[’']t|why not)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _asks(doc: Document) -> list[Segment]:
+    """Questions and requests of the writer's own text; rhetorical questions are not asks."""
     out = []
     for sent in _own_sentences(doc):
         text = sent.text.rstrip("\"'”’) ")
+        if text.endswith("?") and _RHETORICAL.search(text):
+            continue
         if text.endswith("?") or _IMPERATIVE_ASK.search(sent.text):
             out.append(sent)
     return out
@@ -179,6 +189,11 @@ class SingleClearAsk(Rule):
             "team?\n\nMia"
         ),
         Example("Hi Theo,\n\nWe rebuilt the freight audit for two of your competitors.\n\nMia"),
+        Example(
+            "Hi Theo,\n\nFreight audits are a pain, right? We rebuilt them for two of your "
+            "competitors.\n\nMia",
+            note="a rhetorical question is not an ask",
+        ),
     )
     good = (
         Example(
