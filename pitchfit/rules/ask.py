@@ -84,10 +84,12 @@ _SHARED_LINK = re.compile(
 )
 
 
-def low(doc: Document, seg: Segment) -> str:
+def low(doc: Document, seg: Segment, *, flat: bool = True) -> str:
     """A part of the body lower-cased (same offsets): patterns here are lower-case and run
-    without IGNORECASE, which is several times faster in ``re``."""
-    return doc.lower[seg.start : seg.end]
+    without IGNORECASE, which is several times faster in ``re``. ``flat`` turns hard line
+    wraps into spaces (same length), so a phrase wrapped at 60 columns still matches."""
+    text = doc.lower[seg.start : seg.end]
+    return text.replace("\n", " ") if flat else text
 
 
 def wordset(doc: Document) -> frozenset[str]:
@@ -348,7 +350,9 @@ class NoAsk(Rule):
             return
         if doc.subject and is_ask(doc.subject.lower()):
             return
-        if _SHARED_LINK.search(low(doc, doc.content)):  # drip content: a resource, not a request
+        if _SHARED_LINK.search(
+            low(doc, doc.content, flat=False)
+        ):  # drip content: a resource, not a request
             return
         last = next((s for s in reversed(doc.sentences) if s.text.count(" ") >= 2), None)
         last = last or doc.sentences[-1]

@@ -116,7 +116,7 @@ class FeaturesNotBenefits(Rule):
         if (
             not wordset(doc) & _FEATURE_WORDS
             and content.count(",") < 4
-            and len(_BULLET.findall(content)) < 3
+            and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
         ):
             return  # nothing that could be a feature list: skip the regexes
         if _BENEFIT.search(content) or _RESULT.search(content):
@@ -173,7 +173,7 @@ _ABOUT_THEM = re.compile(
     r"\b(?:your|you(?:[’']re|[’']ve| are| have| had| were| recently| just| manage| run| lead"
     r"| own| use| sell| cover| wrote| posted| said| mentioned| might| may))\b"
     r"|\b(?:it|this|that) (?:helps|would help|saves|means)\b|\bthat way\b|\bwrong person\b"
-    r"|\b(?:might|may|could) (?:be )?(?:useful|helpful|interest)"
+    r"|\b(?:might|may|could) be (?:useful|helpful|relevant|of interest)"
 )
 
 
@@ -486,6 +486,14 @@ _YOU_WORDS = frozenset(
 )
 
 
+_OPENER = re.compile(
+    r"(?:(?:hello|hi|hey|dear)[ ,]+)?(?:my name is|(?:i am|i[’']m) (?!writing|reaching|based"
+    r"|excited|sure|hoping|looking)\S+(?: \S+)? (?:from|with|at|of)\b|(?:i|we) (?:wanted|want)"
+    r" to (?:reach out (?:to|and) )?introduce (?:myself|us|our)|(?:allow|let) me (?:to )?introduce"
+    r"|i am writing to introduce|(?:we are|we[’']re) an? (?!\S+ (?:of )?(?:you|your)\b))"
+)
+
+
 class SelfCentered(Rule):
     """The email is about the sender: many we/our/I, few you/your.
 
@@ -494,7 +502,8 @@ class SelfCentered(Rule):
         your) and mentions of the prospect's company in the content. Flags the email when
         there are at least ``min_self`` first-person words and they outnumber the reader
         ``ratio`` times or more. "We" in a sentence about the prospect's result still counts,
-        so the bar is set well above what a peer note uses.
+        so the bar is set well above what a peer note uses. An opening that introduces the
+        sender ("My name is…", "I'm Jake from…", "We are a…") is flagged on its own.
 
     Why it matters
         Buyers read for what is in it for them. An email that talks about "our platform, our
@@ -510,7 +519,7 @@ class SelfCentered(Rule):
     name = "self-centered"
     severity = Severity.WARNING
     fix_title = "Rewrite around the reader: their problem, their result (you/your)"
-    options: ClassVar[Mapping[str, Any]] = {"min_self": 5, "ratio": 2.5}
+    options: ClassVar[Mapping[str, Any]] = {"min_self": 5, "ratio": 2.0}
     bad = (
         Example(
             "Hi there,\n\nWe are thrilled to share that we just raised our Series B. Our "
@@ -522,6 +531,11 @@ class SelfCentered(Rule):
             "Hello,\n\nI am writing because I run an agency. My team and I build websites, "
             "and we think our designs are great. I would like to show you our portfolio."
         ),
+        Example(
+            "Hi Dana,\n\nMy name is Jake and I'm with Leadly. Your Q3 plan looks bold; "
+            "worth a chat?",
+            span="My name is Jake",
+        ),
     )
     good = (
         Example(
@@ -532,9 +546,18 @@ class SelfCentered(Rule):
             "Hi Dana,\n\nYou're adding 12 SDRs, so your ramp plan matters more than ever. "
             "We cut ramp from 90 to 45 days for Orbit. Worth 15 minutes?"
         ),
+        Example(
+            "Hi Dana,\n\nWe have a small data team at Orbit and your post on dedup keys is "
+            "the exact problem we hit. Would you be up for a chat?",
+            note="'we' opening about a shared problem, not a self-introduction",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for sent in doc.sentences[:2]:
+            if _OPENER.match(low(doc, sent)):
+                yield self.hit(sent.start, sent.end, "Opens with who you are instead of with them")
+                return
         text = doc.content.text
         words = [w.text.lower().replace("’", "'") for w in doc.words]
         n_self = sum(w in _SELF_WORDS for w in words)

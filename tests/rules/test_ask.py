@@ -94,3 +94,8 @@ def test_help_with_a_concrete_outcome_or_topic_is_not_vague() -> None:
     )
     assert hits("A101", "Hi Dana,\n\nI'd love to connect on your Q3 ramp plan. Free Tuesday?") == []
     assert len(hits("A101", "Hi Dana,\n\nCan we discuss how we can help your business?")) == 1
+
+
+def test_phrases_match_across_hard_line_wraps() -> None:
+    wrapped = "Hi Dana,\n\nWould you like a demo to learn more about how\nour safes can help your business?"
+    assert len(hits("A101", wrapped)) == 1

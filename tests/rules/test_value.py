@@ -80,3 +80,9 @@ def test_self_centered_thresholds_and_option() -> None:
         "Hi Dana,\n\nYour Q3 hires will ramp faster with your playbook; we can help. Want it?"
     )
     assert hits("V105", balanced) == []
+
+
+def test_a_self_introduction_opening_is_self_centered() -> None:
+    assert len(hits("V105", "Hi Dana,\n\nMy name is Jake from Leadly. Worth a chat?")) == 1
+    assert len(hits("V105", "Hi Dana,\n\nI'm Jake from Leadly. Worth a chat?")) == 1
+    assert hits("V105", "Hi Dana,\n\nI'm writing because your Q3 bids open Monday. A chat?") == []
