@@ -97,5 +97,8 @@ def test_help_with_a_concrete_outcome_or_topic_is_not_vague() -> None:
 
 
 def test_phrases_match_across_hard_line_wraps() -> None:
-    wrapped = "Hi Dana,\n\nWould you like a demo to learn more about how\nour safes can help your business?"
+    wrapped = (
+        "Hi Dana,\n\nWould you like a demo to learn more about how\n"
+        "our safes can help your business?"
+    )
     assert len(hits("A101", wrapped)) == 1
