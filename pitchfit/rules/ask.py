@@ -227,6 +227,7 @@ class VagueAsk(Rule):
                 sent.start + m.start(),
                 sent.start + m.end(),
                 f"Vague ask: {m.group(0)!r} says nothing about what you would discuss or why",
+                fix=self.advice(self.fix_title or ""),
             )
             count += 1
             if count >= 2:
@@ -288,7 +289,12 @@ class MultipleAsks(Rule):
             if first is None:
                 first = (kind, sent)
             elif kind != first[0]:
-                yield self.hit(sent.start, sent.end, f"A second ask: {kind} on top of {first[0]}")
+                yield self.hit(
+                    sent.start,
+                    sent.end,
+                    f"A second ask: {kind} on top of {first[0]}",
+                    fix=self.advice(self.fix_title or ""),
+                )
                 return
 
 
@@ -357,7 +363,10 @@ class NoAsk(Rule):
         last = next((s for s in reversed(doc.sentences) if s.text.count(" ") >= 2), None)
         last = last or doc.sentences[-1]
         yield self.hit(
-            last.start, last.end, "No ask: the email never says what you want the reader to do"
+            last.start,
+            last.end,
+            "No ask: the email never says what you want the reader to do",
+            fix=self.advice(self.fix_title or ""),
         )
 
 
@@ -438,6 +447,7 @@ class InfoUpdateRequest(Rule):
                 sent.start + m.start(),
                 sent.start + m.end(),
                 f"Information-update request ({m.group(0)!r}) from a stranger",
+                fix=self.advice(self.fix_title or ""),
             )
             return
 
@@ -519,5 +529,6 @@ class ReasonlessIntroRequest(Rule):
                 sent.start + m.start(),
                 sent.start + m.end(),
                 "Introduction request with no reason the other side would care",
+                fix=self.advice(self.fix_title or ""),
             )
             return

@@ -457,7 +457,10 @@ class TalkingDown(Rule):
             for topic in prospect.expertise:
                 if topic_in(topic, sent_stems, sent.text):
                     yield self.hit(
-                        sent.start, sent.end, f"Explains {topic!r} to someone whose expertise it is"
+                        sent.start,
+                        sent.end,
+                        f"Explains {topic!r} to someone whose expertise it is",
+                        fix=self.advice(self.fix_title or ""),
                     )
                     break
 
@@ -551,7 +554,10 @@ class EmptyDiscovery(Rule):
             why = answered_by(prospect, text)
             if why:
                 yield self.hit(
-                    sent.start, sent.end, f"Yes/no question the profile already answers ({why})"
+                    sent.start,
+                    sent.end,
+                    f"Yes/no question the profile already answers ({why})",
+                    fix=self.advice(self.fix_title or ""),
                 )
 
 
@@ -679,5 +685,6 @@ class GenericFlattery(Rule):
                 sent.start + m.start(),
                 sent.start + m.end(),
                 "Generic praise: nothing shows what you actually read or saw",
+                fix=self.advice(self.fix_title or ""),
             )
             return

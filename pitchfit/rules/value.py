@@ -151,11 +151,15 @@ class FeaturesNotBenefits(Rule):
                     start,
                     start + len(intro.strip()),
                     "Feature list with no benefit for this prospect",
+                    fix=self.advice(self.fix_title or ""),
                 )
 
     def _hit(self, sent: Segment, a: int, b: int) -> Hit:
         return self.hit(
-            sent.start + a, sent.start + b, "Feature list with no benefit for this prospect"
+            sent.start + a,
+            sent.start + b,
+            "Feature list with no benefit for this prospect",
+            fix=self.advice(self.fix_title or ""),
         )
 
 
@@ -234,7 +238,10 @@ class NoReason(Rule):
             return
         last = asks[-1]
         yield self.hit(
-            last.start, last.end, "No reason given: nothing says why this matters to them"
+            last.start,
+            last.end,
+            "No reason given: nothing says why this matters to them",
+            fix=self.advice(self.fix_title or ""),
         )
 
 
@@ -326,6 +333,7 @@ class LogoDropping(Rule):
                 sent.start + m.start(),
                 sent.start + m.end(),
                 "Logo-dropping: big names with nothing on why they matter to this prospect",
+                fix=self.advice(self.fix_title or ""),
             )
             return
 
@@ -462,6 +470,7 @@ class UnprovenClaim(Rule):
                 sent.start + start,
                 sent.start + m.end(),
                 f"{what}: {m.group(0)[start - m.start() :]!r}",
+                fix=self.advice(self.fix_title or ""),
             )
             count += 1
             if count >= 2:
@@ -556,7 +565,12 @@ class SelfCentered(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         for sent in doc.sentences[:2]:
             if _OPENER.match(low(doc, sent)):
-                yield self.hit(sent.start, sent.end, "Opens with who you are instead of with them")
+                yield self.hit(
+                    sent.start,
+                    sent.end,
+                    "Opens with who you are instead of with them",
+                    fix=self.advice(self.fix_title or ""),
+                )
                 return
         text = doc.content.text
         words = [w.text.lower().replace("’", "'") for w in doc.words]
@@ -572,5 +586,8 @@ class SelfCentered(Rule):
         if first is None:
             first = next((s for s in doc.sentences if _SELF.search(s.text)), doc.content)
         yield self.hit(
-            first.start, first.end, f"Self-centred: {n_self} I/we/our against {n_you} you/your"
+            first.start,
+            first.end,
+            f"Self-centred: {n_self} I/we/our against {n_you} you/your",
+            fix=self.advice(self.fix_title or ""),
         )
