@@ -15,6 +15,7 @@ its provenance: data hash, date, method, target FP rate, counts and cross-valida
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -251,7 +252,7 @@ def sweep(args: argparse.Namespace) -> str:
             k=args.k,
             repeats=args.repeats,
             seed=args.seed,
-            fitter=lambda d, sd=sd: fit_logistic(d, prior_sd=sd),
+            fitter=functools.partial(fit_logistic, prior_sd=sd),
         )
         aucs = [auc(row, design.y) for row in cv.eta]
         lines.append(f"{sd:8.2f}   {np.mean(aucs):.3f} ± {np.std(aucs):.3f}")
