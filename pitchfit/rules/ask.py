@@ -139,8 +139,19 @@ def _followup(doc: Document, ctx: Context) -> bool:
     return bool(_FOLLOWUP.search(low(doc, doc.content)))
 
 
+_OFFER = re.compile(
+    r"(?:happy|glad|more than happy|i[’']d be happy|i[’']m happy|i can|i could|we can|we could"
+    r"|i[’']ll|we[’']ll|i will|we will)\b"
+)
+
+
 def ask_kind(sentence: str) -> str | None:
-    """What an ask sentence asks for: a meeting, information, an action, an introduction."""
+    """What an ask sentence asks for: a meeting, information, an action, an introduction.
+
+    An offer ("happy to share the data", "I can send it first") asks nothing of the reader.
+    """
+    if _OFFER.match(sentence):
+        return None
     best: tuple[int, str] | None = None
     for kind, pattern in _KINDS:
         m = pattern.search(sentence)
@@ -462,9 +473,13 @@ _INTRO = re.compile(
 _REASON = re.compile(
     r"\b(?:because|since|given|so that|as (?:they|their|he|she|it)|they(?:[’']re|[’']ve| are"
     r"| have| just| recently| might| may| could| would| need| said| told| posted| mentioned)"
-    r"|their|(?:he|she)(?:[’']s| is| has| just| recently| might| may| could| would| needs?)"
-    r"|his|her|which (?:would|could|might)|could (?:save|help|cut|use|benefit)"
-    r"|would (?:save|help|cut|benefit)|noticed|saw|read)\b"
+    r"|(?:their|his|her) (?:[\w-]+ ){0,2}(?:is|are|has|have|had|just|recently|needs?|wants?"
+    r"|struggl\w*|spend\w*|los\w*|plans?|hiring|takes?)"
+    r"|(?:he|she)(?:[’']s| is| has| just| recently| might| may| could| would| needs?)"
+    r"|which (?:would|could|might)|could (?:save|help|cut|use|benefit)"
+    r"|would (?:save|help|cut|benefit)"
+    r"|(?:your|the|their) [\w-]+ (?:said|told|mentioned|posted|wrote|just|recently|needs?))\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|x\b|hours?\b|days?\b|weeks?\b)"
 )
 
 

@@ -102,3 +102,13 @@ def test_phrases_match_across_hard_line_wraps() -> None:
         "our safes can help your business?"
     )
     assert len(hits("A101", wrapped)) == 1
+
+
+def test_an_offer_is_not_a_second_ask() -> None:
+    body = "Hi Dana,\n\nWould you be up for a 20-minute call? Happy to share our test data."
+    assert hits("A102", body) == []
+
+
+def test_their_role_alone_is_not_a_reason() -> None:
+    body = "Hi Dana,\n\nCould you put me in touch with their CTO? We build developer tools."
+    assert len(hits("A105", body)) == 1
