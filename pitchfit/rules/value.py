@@ -341,7 +341,8 @@ class LogoDropping(Rule):
 # ---- V104 unproven-claim -------------------------------------------------------------------
 
 _SUPERLATIVE = re.compile(
-    rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+|an?\s+)?(?:(?:world|industry|market)[- ]leading|leading"
+    rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:world|industry|market)[- ]leading|leading"
     r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
     r"|innovative|reliable|effective)|only)\s+(?:[\w-]+\s+){0,3}?"
     rf"\(?(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm|organi[sz]ation)s?\b"
