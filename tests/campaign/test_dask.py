@@ -42,7 +42,8 @@ def test_dask_results_equal_local_results(tmp_path: Path) -> None:
     local_lines = (local.out / "results.jsonl").read_text("utf-8")
     dask_lines = (remote.out / "results.jsonl").read_text("utf-8")
     assert len(dask_lines.splitlines()) == len(ROWS) * 3
-    assert dask_lines == local_lines
+    for n, (a, b) in enumerate(zip(local_lines.splitlines(), dask_lines.splitlines(), strict=True)):
+        assert a == b, f"line {n + 1} differs:\nlocal: {a}\ndask:  {b}"
     assert remote.summary["blocked"] == local.summary["blocked"]
     assert (remote.out / "send.csv").read_bytes() == (local.out / "send.csv").read_bytes()
 
