@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .ask import ask_sentences, looks_like_followup, low, wordset
+from .ask import ask_sentences, looks_like_followup, low, quote, wordset
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -332,7 +332,7 @@ class LogoDropping(Rule):
             yield self.hit(
                 sent.start + m.start(),
                 sent.start + m.end(),
-                "Logo-dropping: big names with nothing on why they matter to this prospect",
+                "Big customer names with nothing on why they matter to this prospect",
                 fix=self.advice(self.fix_title or ""),
             )
             return
@@ -470,7 +470,7 @@ class UnprovenClaim(Rule):
             yield self.hit(
                 sent.start + start,
                 sent.start + m.end(),
-                f"{what}: {m.group(0)[start - m.start() :]!r}",
+                f"{what}: {quote(sent.text[start : m.end()])}",
                 fix=self.advice(self.fix_title or ""),
             )
             count += 1
