@@ -39,6 +39,21 @@ NEGATIONS = _words(
 # Phrases that mean the same thing, folded onto the first word's concept before stemming.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "hire": (
+        # research is often in the prospect's language: French, German, Dutch, Spanish, Italian
+        "recrute",
+        "recrutent",
+        "recrutement",
+        "embauche",
+        "sucht",
+        "suchen",
+        "einstellen",
+        "zoekt",
+        "zoeken",
+        "vacatures",
+        "contrata",
+        "contratando",
+        "assume",
+        "assumendo",
         "hiring",
         "hired",
         "hires",
@@ -58,6 +73,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "staffing up",
     ),
     "salesrep": (
+        "commerciaux",
+        "vendeurs",
+        "vertriebler",
+        "vertriebsmitarbeiter",
+        "verkopers",
+        "accountmanagers",
+        "vendedores",
+        "comerciales",
+        "venditori",
+        "commerciali",
         "account executive",
         "account executives",
         "sdr",
@@ -91,6 +116,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "pipeline": ("pipeline", "pipe", "opportunities", "deal flow"),
     "churn": ("churn", "attrition", "turnover", "leaving", "quit", "resigned", "retention"),
     "expand": (
+        "ouvre",
+        "ouverture",
+        "eröffnet",
+        "eröffnung",
+        "opent",
+        "abre",
+        "apertura",
+        "apre",
         "expand",
         "expanding",
         "expansion",
@@ -214,7 +247,31 @@ _OPEN_ROLES = re.compile(
     r"\b(open|opened|new|posted)\s+(?:[\w-]+\s+){0,3}?"
     r"(roles|positions|jobs|reqs|requisitions)\b"
 )
-_TOKEN_OR_BREAK = re.compile(r"~?[a-z0-9][a-z0-9'&+]*|[.,;:!?()]")
+_TOKEN_OR_BREAK = re.compile(r"~?[^\W_][\w'&+]*|[.,;:!?()]")
+# Single words of other languages read as their English counterpart before stemming.
+_TRANSLATE = {
+    "bureau": "office",
+    "büro": "office",
+    "kantoor": "office",
+    "oficina": "office",
+    "ufficio": "office",
+    "commercial": "sales",
+    "commerciale": "sales",
+    "vertrieb": "sales",
+    "verkoop": "sales",
+    "ventas": "sales",
+    "vendite": "sales",
+    "ventes": "sales",
+    "nouveau": "new",
+    "nouvelle": "new",
+    "neue": "new",
+    "neues": "new",
+    "nieuwe": "new",
+    "nuevo": "new",
+    "nueva": "new",
+    "nuovo": "new",
+    "nuova": "new",
+}
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "but", "while"})
 
 
@@ -234,6 +291,9 @@ def terms(text: str) -> tuple[tuple[str, bool], ...]:
             scope = 2
             continue
         if tok in STOP or len(tok) < 2:
+            continue
+        tok = _TRANSLATE.get(tok, tok)
+        if tok in STOP:
             continue
         term = tok if tok.startswith("~") else _stem(tok)
         out.append((term, scope > 0))

@@ -47,3 +47,10 @@ def test_terms_and_sentences() -> None:
     assert ("~hire", False) in terms("We are hiring")
     assert all(t != "the" for t, _ in terms("the team and the plan"))
     assert sentences("One fact. Another one!\nThird") == ["One fact.", "Another one!", "Third"]
+
+
+def test_research_in_other_languages_matches() -> None:
+    assert _scores("Logimat ouvre un bureau commercial à Lyon")[3] == 1.0
+    assert _scores("Factura recrute quatre commerciaux à Paris")[0] == 1.0
+    assert _scores("Cloudhaus sucht fünf Vertriebler für Berlin")[0] == 1.0
+    assert _scores("Kassa zoekt nieuwe verkopers in Antwerpen")[0] == 1.0
