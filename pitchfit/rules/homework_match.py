@@ -88,7 +88,7 @@ def mentions(text: str, name: str) -> re.Match[str] | None:
 _FIELD_WORDS = (
     r"name|first|last|surname|fname|lname|company|organi[sz]ation|account|title|job|role"
     r"|position|industry|city|country|e-?mail|phone|website|url|product|insert|prospect"
-    r"|recipient|contact|sender|competitor|benefit|pain|claim|timeframe|result|metric"
+    r"|recipient|contact|sender|competitor|benefit|pain|claim|timeframe|result|metric|address"
 )
 _REDACTION = re.compile(
     r"redact|remov|withh[eo]ld|omit|delet|\bsic\b|blank|edited|anonym|censor|private|hidden"
@@ -170,7 +170,10 @@ def is_placeholder(m: re.Match[str]) -> bool:
         inner = m.group("angf")
         if inner.upper() in _HTML_TAGS:
             return False
-        return inner.isupper() or bool(_FIELD_RE.search(inner))
+        return bool(_FIELD_RE.search(inner))
+    if m.group("pct") is not None:  # %APPDATA% in an IT email is not a merge field
+        inner = m.group("pctf")
+        return "_" in inner or bool(_FIELD_RE.search(inner))
     if m.group("sq2") is not None:
         return not _REDACTION.search(m.group("sq2f"))
     return True

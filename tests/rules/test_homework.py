@@ -78,6 +78,8 @@ def test_empty_greeting_is_an_error_and_the_fix_greets_by_name() -> None:
         "Write to me at <dana@example.com> any time.",
         "Our margin went up 40% and churn down 5%.",
         "[name removed] from [company redacted] asked us to write.",
+        "Set %APPDATA% and <DEBUG> before the first run.",
+        "See footnote [1] and the [Link] below.",
     ],
 )
 def test_near_misses_are_not_merge_fields(body: str) -> None:
