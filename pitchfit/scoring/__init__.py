@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..models import Band, Finding, Strength
+from ..report import Band, Finding, Strength
 from ..rules.base import Rule, Severity
 
 if TYPE_CHECKING:
@@ -120,7 +120,9 @@ class Scorer:
         return score, ("send" if score >= self.threshold else "revise")
 
 
+@cache
 def _code_of(name: str) -> str:
+    """A strength's code for the table (strengths carry only their name)."""
     from ..rules.registry import get_rule
 
     cls = get_rule(name)
