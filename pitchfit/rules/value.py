@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..text.document import Segment
 from .ask import ask_sentences, looks_like_followup, low, quote, wordset
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
     from ..engine import Context
     from ..models import Offer
-    from ..text.document import Document, Segment
+    from ..text.document import Document
 
 _RESULT = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
@@ -63,6 +64,16 @@ _FEATURE_WORDS = frozenset(
      "uses", "leverages", "powered", "built", "combines", "harnesses"}
 )  # fmt: skip
 _SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b")
+
+
+_WE = re.compile(r"\b(?:we|our|us)\b")
+
+
+def _line_before(doc: Document, pos: int) -> Segment:
+    """The line above ``pos`` inside the content (empty when there is none)."""
+    end = max(doc.body.rfind("\n", doc.content.start, pos), doc.content.start)
+    start = max(doc.body.rfind("\n", doc.content.start, end) + 1, doc.content.start)
+    return Segment(start, end, doc.body[start:end])
 
 
 class FeaturesNotBenefits(Rule):
@@ -136,23 +147,10 @@ class FeaturesNotBenefits(Rule):
                 return
         bullets = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
         if len(bullets) >= 3:
-            first = bullets[0].start()
-            head = doc.body.rfind("\n", doc.content.start, first)
-            intro = doc.body[
-                max(doc.content.start, doc.body.rfind("\n", 0, max(head, 0)) + 1) : max(
-                    head, doc.content.start
-                )
-            ]
-            if intro.rstrip().endswith(":") and re.search(
-                r"\b(?:we|our|us)\b", intro, re.IGNORECASE
-            ):
-                start = doc.body.find(intro.strip(), doc.content.start)
-                yield self.hit(
-                    start,
-                    start + len(intro.strip()),
-                    "Feature list with no benefit for this prospect",
-                    fix=self.advice(self.fix_title or ""),
-                )
+            intro = _line_before(doc, bullets[0].start())
+            text = low(doc, intro)
+            if text.rstrip().endswith(":") and _WE.search(text):
+                yield self._hit(intro, 0, len(text.rstrip()))
 
     def _hit(self, sent: Segment, a: int, b: int) -> Hit:
         return self.hit(
