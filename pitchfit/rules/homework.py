@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..models import Edit
+from ..report import Edit
 from .ask import looks_like_followup, low
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
@@ -369,7 +369,8 @@ class ShallowPersonalization(_Personalization):
 _EXPLAIN_CUE = re.compile(
     r"\b(?:ha(?:ve|d) you (?:ever )?(?:heard|come across|learned)(?: of| about)?"
     r"|are you (?:familiar|aware) (?:with|of)|do you know (?:what|about|how)|not sure if you know"
-    r"|what (?:is|are)|(?:is|are) (?:a|an|the) (?:way|method|practice|process|technique|approach"
+    r"|what (?:is|are)|(?:is|are|[’']s) (?:a|an|the) (?:[\w-]+ )?(?:way|method|practice|process"
+    r"|technique|approach|strategy|framework|model"
     r"|type|kind|form|set|field|discipline) (?:of|to|for|that|where|in which)"
     r"|stands for|refers to|is defined as|simply (?:put|means)|basically means|in simple terms"
     r"|in a nutshell|let me explain|to explain|for those (?:not familiar|unfamiliar)"
@@ -377,6 +378,9 @@ _EXPLAIN_CUE = re.compile(
     r"|if you(?:'re|’re| are)? (?:not familiar|new to|unfamiliar)|if you haven[’']t heard)\b",
     re.IGNORECASE,
 )
+
+
+_PRONOUN = re.compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)
 
 
 class TalkingDown(Rule):
@@ -449,13 +453,17 @@ class TalkingDown(Rule):
         prospect = ctx.prospect
         if prospect is None or not prospect.expertise:
             return
-        for sent in doc.sentences:
+        sents = doc.sentences
+        for i, sent in enumerate(sents):
             cue = _EXPLAIN_CUE.search(sent.text)
             if cue is None:
                 continue
-            sent_stems = stems(sent.text)
+            text = sent.text
+            if i and _PRONOUN.match(text):  # "It is a way to…" explains the last sentence's topic
+                text = f"{sents[i - 1].text} {text}"
+            sent_stems = stems(text)
             for topic in prospect.expertise:
-                if topic_in(topic, sent_stems, sent.text):
+                if topic_in(topic, sent_stems, text):
                     yield self.hit(
                         sent.start,
                         sent.end,

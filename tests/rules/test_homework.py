@@ -162,3 +162,13 @@ def test_empty_discovery_depends_on_the_title() -> None:
 )
 def test_generic_flattery_wants_a_specific(body: str, expected: int) -> None:
     assert len(hits("H106", f"Hi Dana,\n\n{body}")) == expected
+
+
+def test_talking_down_follows_it_to_the_topic_of_the_sentence_before() -> None:
+    zt = DANA.model_copy(update={"expertise": ["zero-trust security"]})
+    body = (
+        "Hi Dana,\n\nZero-trust security is getting popular. It's a new approach where no "
+        "device is trusted by default. Worth a call?"
+    )
+    (finding,) = hits("H104", body, prospect=zt)
+    assert body[finding.span.start : finding.span.end].startswith("It's a new approach")
