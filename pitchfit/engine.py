@@ -12,23 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .models import (
-    Finding,
-    HistoryMessage,
-    Offer,
-    Prospect,
-    Report,
-    Skipped,
-    Span,
-    Strength,
-    Suppression,
-)
+from .report import Edit, Finding, Fix, Report, Skipped, Span, Strength
 from .rules.base import Hit, Rule, Severity
 from .rules.registry import all_rules, matches
 from .text.document import Document
+
+if TYPE_CHECKING:  # the input models are pydantic: imported only when a caller has them
+    from .models import HistoryMessage, Offer, Prospect, Suppression
 
 _DIRECTIVE = re.compile(
     r"\{#-?\s*pitchfit:\s*ignore\[(?P<a>[^\]]*)\]\s*(?P<ra>.*?)\s*-?#\}"
@@ -268,20 +261,12 @@ class Checker:
             line, column = doc.line_col(hit.start)
             span = Span(start=start, end=end, line=line, column=column)
             fix = hit.fix
-            if fix is not None and fix.edits:
-                fix = fix.model_copy(
-                    update={
-                        "edits": [
-                            e.model_copy(
-                                update={
-                                    "start": to_original(e.start),
-                                    "end": to_original(e.end, is_end=True),
-                                }
-                            )
-                            for e in fix.edits
-                        ]
-                    }
-                )
+            if fix is not None and fix.edits and to_original.shift:
+                edits = [
+                    Edit(to_original(e.start), to_original(e.end, is_end=True), e.replacement)
+                    for e in fix.edits
+                ]
+                fix = Fix(fix.title, fix.applicability, edits)
         return Finding(
             code=cls.code,
             name=cls.name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .models import Edit, Finding
+from .report import Edit, Finding
 
 
 def safe_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:

@@ -12,12 +12,45 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA = "pitchfit/1"
+from .report import (
+    SCHEMA,
+    Applicability,
+    Band,
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Severity,
+    Skipped,
+    Span,
+    Strength,
+)
 
 ProspectStatus = Literal["active", "replied", "declined", "unsubscribed", "bounced"]
-Severity = Literal["suggestion", "warning", "error"]
-Band = Literal["send", "revise", "block"]
-Applicability = Literal["safe", "unsafe", "display"]
+
+__all__ = [
+    "SCHEMA",
+    "Applicability",
+    "Band",
+    "Edit",
+    "Fact",
+    "Finding",
+    "Fix",
+    "HistoryMessage",
+    "Message",
+    "Need",
+    "Offer",
+    "Proof",
+    "Prospect",
+    "ProspectStatus",
+    "Report",
+    "Severity",
+    "SizeRange",
+    "Skipped",
+    "Span",
+    "Strength",
+    "Suppression",
+]
 
 
 class _Strict(BaseModel):
@@ -180,83 +213,6 @@ class Message(_Strict):
     step: int = 1
     sent_at: datetime | None = None
     thread_id: str | None = None
-
-
-class Span(BaseModel):
-    """Where a finding sits in the body: character offsets plus 1-based line and column."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-
-
-class Edit(BaseModel):
-    """Replace body[start:end] with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
-
-
-class Fix(BaseModel):
-    """A remedy: its title and, when it can be applied mechanically, the edits."""
-
-    title: str
-    applicability: Applicability = "display"
-    edits: list[Edit] = Field(default_factory=list)
-
-
-class Finding(BaseModel):
-    """One problem a rule found."""
-
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    span: Span
-    fix: Fix | None = None
-    points: float = 0.0
-
-
-class Strength(BaseModel):
-    """Something the email does well (reported so writers keep doing it)."""
-
-    name: str
-    message: str
-    points: float = 0.0
-
-
-class Skipped(BaseModel):
-    """A rule that could not run, and the inputs it needs."""
-
-    name: str
-    needs: list[str]
-
-
-class Report(BaseModel):
-    """The result of checking one email."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    schema_: str = Field(default=SCHEMA, alias="schema")
-    id: str | None = None
-    score: int
-    band: Band
-    language: str | None = None
-    chars: int
-    words: int
-    findings: list[Finding] = Field(default_factory=list)
-    strengths: list[Strength] = Field(default_factory=list)
-    skipped: list[Skipped] = Field(default_factory=list)
-    fit: dict[str, Any] | None = None
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``docs/wire.md`` (``schema`` first, ``fit`` only when present)."""
-        data = self.model_dump(by_alias=True, mode="json")
-        if data.get("fit") is None:
-            data.pop("fit", None)
-        return data
 
 
 class Suppression(BaseModel):

@@ -255,7 +255,6 @@ def check(
     per line). Exit 0 clean, 1 a finding at or above --fail-on, 2 bad input.
     """
     from ..engine import CheckedEmail, Checker
-    from ..io import atomic_write, load_history, load_offer, load_prospect
 
     if not files:
         if sys.stdin.isatty():
@@ -275,6 +274,8 @@ def check(
         db=db,
     )
     send_time = _parse_now(now)
+    if prospect_file or offer_file or history_file:
+        from ..io import load_history, load_offer, load_prospect  # pydantic only when needed
     defaults = {
         "prospect": load_prospect(prospect_file) if prospect_file else None,
         "offer": load_offer(offer_file) if offer_file else None,
@@ -310,6 +311,8 @@ def check(
                         unified_diff(item.prefix + item.body, item.prefix + new_body, item.path)
                     )
                 else:
+                    from ..io import atomic_write
+
                     with atomic_write(item.path) as handle:
                         handle.write(item.prefix + new_body)
                     click.echo(f"pitchfit: fixed {len(edits)} in {item.path}", err=True)
@@ -332,10 +335,11 @@ def check(
 
 
 def _emit(results: list[Any], fmt: str, output: str | None, color: bool | None) -> None:
-    from ..io import atomic_write
     from ..output import write
 
     if output:
+        from ..io import atomic_write
+
         with atomic_write(output) as handle:
             write(results, fmt, handle, color=False)
         return

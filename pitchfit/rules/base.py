@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from ..models import Edit, Fix
+from ..report import Edit, Fix
 
 if TYPE_CHECKING:
     from ..engine import Context

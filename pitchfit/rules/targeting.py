@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..fit.premise import contradictions
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -471,6 +470,8 @@ class FalsePremise(Rule):
             return
         text = doc.content.text
         base = doc.content.start
+        from ..fit.premise import contradictions  # the fit package loads only when needed
+
         for start, end, message in contradictions(text, prospect):
             yield self.hit(
                 base + start,

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import html
 import re
-from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
@@ -38,6 +35,10 @@ def html_to_text(markup: str) -> str:
 
 def parse_eml(data: bytes, *, where: str = "<eml>") -> tuple[str | None, str]:
     """Subject and text body of an RFC 5322 message (text/plain preferred, else HTML)."""
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
     if not data.strip():
         raise InputError("empty message", where=where)
     msg = email.message_from_bytes(data, policy=email.policy.default)

@@ -80,7 +80,7 @@ _lock = threading.Lock()
 
 def detect(text: str) -> tuple[str | None, float]:
     """Return ``(ISO 639-1 code, confidence)``, or ``(None, confidence)`` when unsure."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:3000].lower())
     letters = sum(len(w) for w in words)
     if len(words) < MIN_WORDS or letters < MIN_LETTERS:
         return None, 0.0
@@ -96,10 +96,20 @@ def detect(text: str) -> tuple[str | None, float]:
     return _langid(text)
 
 
+# Anything outside Latin letters, punctuation, symbols and emoji: only then count scripts.
+_NOT_LATIN = re.compile(
+    "[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f"
+    "\ufeff\uff00-\uff0f\U0001f000-\U0001faff]"
+)
+
+
 def _script(text: str) -> str:
     """The script most letters are written in (LATIN, CYRILLIC, GREEK, CJK, ...)."""
+    sample = text[:2000]
+    if not _NOT_LATIN.search(sample):
+        return "LATIN" if any(ch.isalpha() for ch in sample) else "NONE"
     counts: Counter[str] = Counter()
-    for ch in text[:2000]:
+    for ch in sample:
         if ch.isalpha():
             if ch < "\u0250":
                 counts["LATIN"] += 1
