@@ -112,3 +112,8 @@ def test_an_offer_is_not_a_second_ask() -> None:
 def test_their_role_alone_is_not_a_reason() -> None:
     body = "Hi Dana,\n\nCould you put me in touch with their CTO? We build developer tools."
     assert len(hits("A105", body)) == 1
+
+
+def test_a_bare_learn_more_close_is_vague() -> None:
+    assert len(hits("A101", "Hi Dana,\n\nLet me know if you'd like to learn more!")) == 1
+    assert hits("A101", "Hi Dana,\n\nWant to learn more about the Leeds pilot results?") == []
