@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
+PARTIAL_CAP = 0.55  # below the engine's "strong" (0.6): a partial match never makes an A
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -29,7 +32,8 @@ STOP = _words(
     down off again then once new now per via across within without company team teams people
     business businesses year years month months week weeks last next one two three four five
     six seven eight nine ten get got make made use using used need needs needed want like
-    take takes taking took"""
+    take takes taking took done doing happen happens happened among between against since until still only already fast quickly
+    rapidly"""
 )
 NEGATIONS = _words(
     """not no never none nothing without don't doesn't didn't isn't aren't wasn't won't
@@ -73,6 +77,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "staffing up",
     ),
     "salesrep": (
+        "business development representative",
+        "business development representatives",
+        "sales development representative",
+        "sales development representatives",
         "commerciaux",
         "vendeurs",
         "vertriebler",
@@ -111,8 +119,65 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "time to productivity",
         "time-to-productivity",
         "time to first deal",
+        "become productive",
+        "productive",
+        "first deal",
+        "first deals",
+        "first closed deal",
+        "full productivity",
+        "fully productive",
     ),
-    "quota": ("quota", "quotas", "attainment", "sales target", "sales targets", "missed target"),
+    "quota": (
+        "quota",
+        "quotas",
+        "attainment",
+        "sales target",
+        "sales targets",
+        "missed target",
+        "revenue target",
+        "revenue targets",
+        "its number",
+        "their number",
+        "the number",
+        "sales number",
+        "sales numbers",
+    ),
+    "region": (
+        "region",
+        "regions",
+        "territory",
+        "territories",
+        "country",
+        "countries",
+        "market",
+        "markets",
+        "emea",
+        "apac",
+        "dach",
+        "latam",
+        "nordics",
+        "benelux",
+        "europe",
+        "asia",
+        "southeast asia",
+        "north america",
+        "south america",
+        "middle east",
+        "africa",
+    ),
+    "change": (
+        "changed",
+        "changes",
+        "changing",
+        "switched",
+        "switch",
+        "switching",
+        "moved to",
+        "overhauled",
+        "revamped",
+        "introduced",
+        "new pricing",
+    ),
     "pipeline": ("pipeline", "pipe", "opportunities", "deal flow"),
     "churn": ("churn", "attrition", "turnover", "leaving", "quit", "resigned", "retention"),
     "expand": (
@@ -127,10 +192,6 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "expand",
         "expanding",
         "expansion",
-        "new market",
-        "new markets",
-        "new region",
-        "new office",
         "opening",
         "opened",
         "opens",
@@ -244,8 +305,8 @@ def _build_phrase_table() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _PHRASES, _PHRASE_TABLE = _build_phrase_table()
 _OPEN_ROLES = re.compile(
-    r"\b(open|opened|new|posted)\s+(?:[\w-]+\s+){0,3}?"
-    r"(roles|positions|jobs|reqs|requisitions)\b"
+    r"\b(open|opened|new|posted|lists|listed|advertised|advertises)\s+(?:[\w-]+\s+){0,3}?"
+    r"(roles|positions|jobs|reqs|requisitions|openings|vacancies)\b"
 )
 _TOKEN_OR_BREAK = re.compile(r"~?[^\W_][\w'&+]*|[.,;:!?()]")
 # Single words of other languages read as their English counterpart before stemming.
@@ -267,6 +328,11 @@ _TRANSLATE = {
     "neue": "new",
     "neues": "new",
     "nieuwe": "new",
+    "q1": "quarter",
+    "q2": "quarter",
+    "q3": "quarter",
+    "q4": "quarter",
+    "quarters": "quarter",
     "nuevo": "new",
     "nueva": "new",
     "nuovo": "new",
@@ -287,8 +353,8 @@ def terms(text: str) -> tuple[tuple[str, bool], ...]:
         if tok in _CLAUSE_BREAKS:
             scope = 0
             continue
-        if tok in NEGATIONS:
-            scope = 2
+        if tok in NEGATIONS or (tok in ("or", "nor") and out and out[-1][1]):
+            scope = 2  # "we don't have X or Y": the negation carries over the "or"
             continue
         if tok in STOP or len(tok) < 2:
             continue
@@ -349,7 +415,9 @@ class LexicalIndex:
         if len(matched) < min(2, len(pattern.weights)):
             return 0.0
         share = sum(pattern.weights[t] for t in matched) / pattern.total
-        return float(share**1.5)
+        if len(matched) < len(pattern.weights):
+            return min(float(share**1.5), PARTIAL_CAP)  # part of a signal is thin evidence
+        return 1.0
 
 
 def negated_match(pattern_text: str, text: str) -> bool:

@@ -198,3 +198,25 @@ def test_crm_note_columns_count_as_research_but_urls_do_not(offer: Offer) -> Non
     result = fit(person, offer, method="lexical")
     assert result.segment == "A"
     assert [e.source for e in result.evidence] == ["custom.notes"]
+
+
+@pytest.mark.parametrize(
+    ("fact", "segment"),
+    [
+        ("We are growing our sales team from 20 to 45 reps this year.", "A"),
+        ("Job posts for 6 Business Development Representatives in Dublin.", "A"),
+        ("They are expanding into Southeast Asia with a Singapore sales hub.", "A"),
+        ("Brightwave doubled its sales headcount in 2025.", "A"),
+        ("Sales missed its Q3 number by 18%.", "B"),
+        ("Switched pricing from per-seat to usage-based.", "B"),
+        ("New office kitchen opened in Berlin.", "B"),  # part of a signal: never an A
+        ("Their marketing team launched a new brand campaign.", "C"),
+        ("They are hiring two backend engineers.", "C"),
+        ("We do not plan to hire any salespeople this year.", "C"),
+        ("They closed a deal with a large retailer.", "C"),
+        ("They won a design award for their mobile app.", "C"),
+    ],
+)
+def test_lexical_precision_on_single_facts(offer: Offer, fact: str, segment: str) -> None:
+    person = Prospect(name="Ana", title="VP Sales", industry="SaaS", company_size=300, facts=[fact])
+    assert fit(person, offer, method="lexical").segment == segment
