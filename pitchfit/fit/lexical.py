@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 PARTIAL_CAP = 0.55  # below the engine's "strong" (0.6): a partial match never makes an A
 
 
@@ -32,8 +31,8 @@ STOP = _words(
     down off again then once new now per via across within without company team teams people
     business businesses year years month months week weeks last next one two three four five
     six seven eight nine ten get got make made use using used need needs needed want like
-    take takes taking took done doing happen happens happened among between against since until still only already fast quickly
-    rapidly"""
+    take takes taking took done doing happen happens happened among between against since
+    until still only already fast quickly rapidly"""
 )
 NEGATIONS = _words(
     """not no never none nothing without don't doesn't didn't isn't aren't wasn't won't
