@@ -211,11 +211,14 @@ class Checker:
         local_ignore = self._ignored_classes(ignored) if ignored else []
         for rule in self.rules:
             cls = type(rule)
-            missing = [need for need in cls.needs if not ctx.has(need)]
-            if missing:
-                skipped.append(Skipped(name=cls.name, needs=missing))
-                continue
+            if cls.needs:
+                missing = [need for need in cls.needs if not ctx.has(need)]
+                if missing:
+                    skipped.append(Skipped(name=cls.name, needs=missing))
+                    continue
             if cls in local_ignore:
+                continue
+            if cls.triggers is not None and cls.triggers.isdisjoint(doc.vocabulary):
                 continue
             if cls.kind == "strength":
                 for hit in rule.check(doc, ctx):

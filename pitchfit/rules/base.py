@@ -102,6 +102,10 @@ class Rule:
     kind: ClassVar[Literal["finding", "strength"]] = "finding"
     fix_title: ClassVar[str | None] = None
     options: ClassVar[Mapping[str, Any]] = {}
+    # Lower-case words of which at least one must occur in the subject or body for the rule
+    # to run at all (None: always run). A cheap set test that spares most rules most emails;
+    # it must never hide a real hit, which the rule's bad examples check.
+    triggers: ClassVar[frozenset[str] | None] = None
     bad: ClassVar[tuple[Example, ...]] = ()
     good: ClassVar[tuple[Example, ...]] = ()
 

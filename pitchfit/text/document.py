@@ -40,6 +40,7 @@ _SIGNOFF = re.compile(
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENT_END = re.compile(
     r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n"
@@ -181,6 +182,13 @@ class Document:
         """The body lower-cased (same offsets), for case-insensitive searches."""
         low = self.body.lower()
         return low if len(low) == len(self.body) else self.body
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case word of the subject and body (apostrophes split words), for the
+        rules' trigger test."""
+        text = self.lower if not self.subject else f"{self.subject.lower()}\n{self.lower}"
+        return frozenset(_TOKEN.findall(text))
 
     @cached_property
     def language(self) -> str | None:
