@@ -125,8 +125,6 @@ def cold(cmd: list[str], runs: int) -> dict[str, Any]:
 COLD_STAGES = (
     ("python", "pass"),
     ("+ click", "import click"),
-    ("+ pydantic", "import click, pydantic"),
-    ("+ pitchfit.models", "import click, pitchfit.models"),
     ("+ pitchfit.engine", "import click, pitchfit.engine"),
     ("+ Checker() (rules)", "import click; from pitchfit.engine import Checker; Checker()"),
     (
@@ -134,6 +132,7 @@ COLD_STAGES = (
         "import sys, click; from pitchfit.engine import Checker; "
         "Checker().check(open(sys.argv[1]).read())",
     ),
+    ("(input models, if given)", "import click, pitchfit.engine, pitchfit.models"),
 )
 
 

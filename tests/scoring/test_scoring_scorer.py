@@ -10,7 +10,7 @@ import pytest
 
 from pitchfit.config import settings_from_mapping
 from pitchfit.engine import Checker
-from pitchfit.models import Finding, Span, Strength
+from pitchfit.report import Finding, Span, Strength
 from pitchfit.rules.base import Rule, Severity
 from pitchfit.rules.examples import run_example
 from pitchfit.rules.registry import all_rules

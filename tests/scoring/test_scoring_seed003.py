@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pitchfit.engine import Checker
-from pitchfit.models import Report
+from pitchfit.report import Report
 
 SEED = "seeds/003_56500c1ee79e2572.txt"
 
