@@ -92,11 +92,25 @@ def low(doc: Document, seg: Segment, *, flat: bool = True) -> str:
     return text.replace("\n", " ") if flat else text
 
 
+def quote(text: str) -> str:
+    """A matched phrase as the writer wrote it, on one line, for a message."""
+    return repr(" ".join(text.split()))
+
+
+def words_lower(doc: Document) -> list[str]:
+    """The content's words, lower-cased, curly apostrophes straightened (once per email)."""
+    memo: list[str] | None = doc.__dict__.get("_words_lower")
+    if memo is None:
+        memo = [w.text.lower().replace("’", "'") for w in doc.words]
+        doc.__dict__["_words_lower"] = memo
+    return memo
+
+
 def wordset(doc: Document) -> frozenset[str]:
-    """The content's words, lower-cased (computed once per email): a cheap gate before regexes."""
+    """The content's words as a set (once per email): a cheap gate before regexes."""
     memo: frozenset[str] | None = doc.__dict__.get("_wordset")
     if memo is None:
-        memo = frozenset(w.text.lower().replace("’", "'") for w in doc.words)
+        memo = frozenset(words_lower(doc))
         doc.__dict__["_wordset"] = memo
     return memo
 
@@ -237,7 +251,8 @@ class VagueAsk(Rule):
             yield self.hit(
                 sent.start + m.start(),
                 sent.start + m.end(),
-                f"Vague ask: {m.group(0)!r} says nothing about what you would discuss or why",
+                f"Vague ask: {quote(sent.text[m.start() : m.end()])} says nothing about what you "
+                "would discuss or why",
                 fix=self.advice(self.fix_title or ""),
             )
             count += 1
@@ -457,7 +472,8 @@ class InfoUpdateRequest(Rule):
             yield self.hit(
                 sent.start + m.start(),
                 sent.start + m.end(),
-                f"Information-update request ({m.group(0)!r}) from a stranger",
+                f"Information-update request ({quote(sent.text[m.start() : m.end()])}) from a "
+                "stranger",
                 fix=self.advice(self.fix_title or ""),
             )
             return

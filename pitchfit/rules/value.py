@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
-from .ask import ask_sentences, looks_like_followup, low, quote, wordset
+from .ask import ask_sentences, looks_like_followup, low, quote, words_lower, wordset
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -572,7 +572,7 @@ class SelfCentered(Rule):
                 )
                 return
         text = doc.content.text
-        words = [w.text.lower().replace("’", "'") for w in doc.words]
+        words = words_lower(doc)
         n_self = sum(w in _SELF_WORDS for w in words)
         if n_self < int(self.option(ctx, "min_self")):
             return
