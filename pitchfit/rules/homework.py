@@ -17,11 +17,18 @@ from .ask import looks_like_followup, low
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,
+    EXPLAIN_CUE,
+    FLATTERY,
+    PRONOUN,
+    QUALIFIES,
+    RESEARCH_CUE,
     TOKEN,
+    YES_NO,
     answered_by,
     field_key,
     find_placeholders,
     mentions,
+    specific,
     stems,
     topic_in,
     used_facts,
@@ -157,16 +164,6 @@ class UnfilledPlaceholder(Rule):
 
 # ---- H102 / H103 personalization --------------------------------------------------------------
 
-_RESEARCH_CUE = re.compile(
-    r"\b(?:saw|seen|noticed|read|listened|watched|heard|came across|congrat\w*|according to"
-    r"|going by|looks like you|you(?:[’']ve| have)? (?:posted|wrote|said|mentioned|published"
-    r"|announced|launched|opened|hired|raised|added|moved|switched|cover)"
-    r"|your (?:[\w-]+ ){0,3}(?:post|talk|article|podcast|episode|interview|book|report|paper"
-    r"|piece|review|launch|announcement|round|hire|hiring|careers page|job ad|integrations page"
-    r"|pricing page|contract|tender|reviews|blog|rebrand))\b",
-    re.IGNORECASE,
-)
-
 
 def _fact_hint(prospect: Prospect) -> str:
     if not prospect.facts:
@@ -199,7 +196,7 @@ class _Personalization(Rule):
             if name and (m := mentions(text, name)) is not None
         ]
         content = f"{doc.subject or ''}\n{doc.content.text}"
-        specific = bool(_RESEARCH_CUE.search(doc.content.text)) or bool(
+        specific = bool(RESEARCH_CUE.search(doc.content.text)) or bool(
             prospect.facts and used_facts(prospect, content)
         )
         doc.__dict__["_personal"] = (id(ctx), found, specific)
@@ -366,22 +363,6 @@ class ShallowPersonalization(_Personalization):
 
 # ---- H104 talking-down ---------------------------------------------------------------------
 
-_EXPLAIN_CUE = re.compile(
-    r"\b(?:ha(?:ve|d) you (?:ever )?(?:heard|come across|learned)(?: of| about)?"
-    r"|are you (?:familiar|aware) (?:with|of)|do you know (?:what|about|how)|not sure if you know"
-    r"|what (?:is|are)|(?:is|are|[’']s) (?:a|an|the) (?:[\w-]+ )?(?:way|method|practice|process"
-    r"|technique|approach|strategy|framework|model"
-    r"|type|kind|form|set|field|discipline) (?:of|to|for|that|where|in which)"
-    r"|stands for|refers to|is defined as|simply (?:put|means)|basically means|in simple terms"
-    r"|in a nutshell|let me explain|to explain|for those (?:not familiar|unfamiliar)"
-    r"|in case you(?:'re|’re| are)? (?:not familiar|unfamiliar|new to)"
-    r"|if you(?:'re|’re| are)? (?:not familiar|new to|unfamiliar)|if you haven[’']t heard)\b",
-    re.IGNORECASE,
-)
-
-
-_PRONOUN = re.compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)
-
 
 class TalkingDown(Rule):
     """Explains to the prospect, or asks if they have heard of, their own field of expertise.
@@ -455,11 +436,11 @@ class TalkingDown(Rule):
             return
         sents = doc.sentences
         for i, sent in enumerate(sents):
-            cue = _EXPLAIN_CUE.search(sent.text)
+            cue = EXPLAIN_CUE.search(sent.text)
             if cue is None:
                 continue
             text = sent.text
-            if i and _PRONOUN.match(text):  # "It is a way to…" explains the last sentence's topic
+            if i and PRONOUN.match(text):  # "It is a way to…" explains the last sentence's topic
                 text = f"{sents[i - 1].text} {text}"
             sent_stems = stems(text)
             for topic in prospect.expertise:
@@ -474,23 +455,6 @@ class TalkingDown(Rule):
 
 
 # ---- H105 empty-discovery ------------------------------------------------------------------
-
-
-_YES_NO = re.compile(
-    r"^(?:(?:quick|one|simple) question[:,\s–—-]*)?(?:so,?\s+)?"
-    r"(?:(?:do|does) (?:you|your (?:team|company|org\w*|business|department|firm)|\w+)"
-    r" (?:currently |already |ever |even |actually )?(?:do|use|have|need(?: to do)?|run|sell"
-    r"|hire|employ|manage|handle|work with|rely on|send|make|offer|own|track|invest in)"
-    r"|(?:are|is) (?:you|your (?:team|company|business)) (?:currently |already |actually )?"
-    r"(?:doing|using|running|selling|hiring|sending|tracking|managing|investing in))\b",
-    re.IGNORECASE,
-)
-_QUALIFIES = re.compile(
-    r"\b(?:how|why|what|which|struggl\w*|still|priorit\w*|challeng\w*|problem|headache|pain\w*"
-    r"|slow\w*|hard|difficult|enough|worr\w*|frustrat\w*|spend\w*|minutes|open to|interested"
-    r"|want|mind|thoughts|plan\w*|this (?:quarter|year|month)|right now|next)\b",
-    re.IGNORECASE,
-)
 
 
 class EmptyDiscovery(Rule):
@@ -556,8 +520,8 @@ class EmptyDiscovery(Rule):
             text = sent.text
             if not text.rstrip().endswith("?") or len(text) > 160:
                 continue
-            m = _YES_NO.search(text)
-            if m is None or _QUALIFIES.search(text, m.end()) or _QUALIFIES.search(m.group(0)):
+            m = YES_NO.search(text)
+            if m is None or QUALIFIES.search(text, m.end()) or QUALIFIES.search(m.group(0)):
                 continue
             why = answered_by(prospect, text)
             if why:
@@ -570,48 +534,6 @@ class EmptyDiscovery(Rule):
 
 
 # ---- H106 generic-flattery -----------------------------------------------------------------
-
-_OBJECT = (
-    r"(?:work|website|web\s?site|site|blog|content|company|business|brand|products?|pages?"
-    r"|posts|postings|articles|podcast|newsletter|team|platform|approach|style|stuff)"
-)
-_PRAISE = (
-    r"(?:awesome|amazing|great|beautiful|impressive|fantastic|incredible|inspiring"
-    r"|an inspiration|excellent|wonderful|outstanding|brilliant|stunning|very good)"
-)
-_FLATTERY = re.compile(
-    rf"""\b(?:
-        (?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
-            (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}
-      | (?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)
-            \ of\ (?:your|the)(?:\ {_OBJECT})?\b
-      | as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)
-            (?:\ and\ (?:an?\ )?avid\ reader)?
-      | (?:i\ am|i[’']m)\ (?:a\ )?(?:big\ |huge\ )?fan\b
-      | (?:i[’']ve|i\ have)\ been\ following\ (?:your|you)\b
-      | (?:really\ |very\ |so\ )?impressed\ (?:by|with|for)\ (?:your|the)(?:\ {_OBJECT})?\b
-      | your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)
-            \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
-      | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
-      | (?:the|your)\ content\ is\ an\ inspiration
-    )""",
-    re.VERBOSE,
-)
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
-_SPECIFIC = re.compile(
-    r"\d|[\"“”«]|\b(?:especially|particularly|in particular|the part|the bit)\b"
-    r"|\b(?:post|article|episode|talk|piece|video|book|thread|report|paper|essay|keynote"
-    r"|interview|launch|case study)\s+(?:on|about|where|titled|called|with)\b",
-    re.IGNORECASE,
-)
-_CAPWORD = re.compile(r"(?<=[\s(])[A-Z][a-z]+(?:[A-Z]\w*)?\b")
-
-
-def _specific(text: str, skip: set[str]) -> bool:
-    clean = _URL.sub(" ", text)
-    if _SPECIFIC.search(clean):
-        return True
-    return any(w.group(0).lower() not in skip for w in _CAPWORD.finditer(clean))
 
 
 class GenericFlattery(Rule):
@@ -668,7 +590,7 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if _FLATTERY.search(low(doc, doc.content)) is None:
+        if FLATTERY.search(low(doc, doc.content)) is None:
             return
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}
@@ -680,14 +602,14 @@ class GenericFlattery(Rule):
                 )
             }
         for i, sent in enumerate(sents):
-            m = _FLATTERY.search(low(doc, sent))
+            m = FLATTERY.search(low(doc, sent))
             if m is None:
                 continue
             after = sent.text[m.end() :]
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             if not re.search(r"\byour\b", nxt, re.IGNORECASE):
                 nxt = ""
-            if _specific(after, skip) or _specific(nxt, skip):
+            if specific(after, skip) or specific(nxt, skip):
                 continue
             yield self.hit(
                 sent.start + m.start(),

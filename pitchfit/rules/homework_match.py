@@ -1,4 +1,6 @@
-"""Profile matching and merge-tag syntax for the homework rules (kept apart to stay small).
+"""Profile matching, merge-tag syntax and cue phrases for the homework rules.
+
+Kept apart from the rule classes so each module stays small.
 
 Matching is lexical and cheap: crude stems, numbers and topic words, so it runs on every email
 of a campaign. Word lists live in ``terms/homework_words.toml`` and
@@ -233,3 +235,94 @@ def answered_by(prospect: Prospect, question: str) -> str:
 
 
 _FUNCTIONS = _functions()
+
+
+# ---- cue phrases of the personalization, talking-down, discovery and flattery rules ----
+
+RESEARCH_CUE = re.compile(
+    r"\b(?:saw|seen|noticed|read|listened|watched|heard|came across|congrat\w*|according to"
+    r"|going by|looks like you|you(?:[’']ve| have)? (?:posted|wrote|said|mentioned|published"
+    r"|announced|launched|opened|hired|raised|added|moved|switched|cover)"
+    r"|your (?:[\w-]+ ){0,3}(?:post|talk|article|podcast|episode|interview|book|report|paper"
+    r"|piece|review|launch|announcement|round|hire|hiring|careers page|job ad|integrations page"
+    r"|pricing page|contract|tender|reviews|blog|rebrand))\b",
+    re.IGNORECASE,
+)
+
+
+EXPLAIN_CUE = re.compile(
+    r"\b(?:ha(?:ve|d) you (?:ever )?(?:heard|come across|learned)(?: of| about)?"
+    r"|are you (?:familiar|aware) (?:with|of)|do you know (?:what|about|how)|not sure if you know"
+    r"|what (?:is|are)|(?:is|are|[’']s) (?:a|an|the) (?:[\w-]+ )?(?:way|method|practice|process"
+    r"|technique|approach|strategy|framework|model"
+    r"|type|kind|form|set|field|discipline) (?:of|to|for|that|where|in which)"
+    r"|stands for|refers to|is defined as|simply (?:put|means)|basically means|in simple terms"
+    r"|in a nutshell|let me explain|to explain|for those (?:not familiar|unfamiliar)"
+    r"|in case you(?:'re|’re| are)? (?:not familiar|unfamiliar|new to)"
+    r"|if you(?:'re|’re| are)? (?:not familiar|new to|unfamiliar)|if you haven[’']t heard)\b",
+    re.IGNORECASE,
+)
+
+
+PRONOUN = re.compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)
+
+
+YES_NO = re.compile(
+    r"^(?:(?:quick|one|simple) question[:,\s–—-]*)?(?:so,?\s+)?"
+    r"(?:(?:do|does) (?:you|your (?:team|company|org\w*|business|department|firm)|\w+)"
+    r" (?:currently |already |ever |even |actually )?(?:do|use|have|need(?: to do)?|run|sell"
+    r"|hire|employ|manage|handle|work with|rely on|send|make|offer|own|track|invest in)"
+    r"|(?:are|is) (?:you|your (?:team|company|business)) (?:currently |already |actually )?"
+    r"(?:doing|using|running|selling|hiring|sending|tracking|managing|investing in))\b",
+    re.IGNORECASE,
+)
+QUALIFIES = re.compile(
+    r"\b(?:how|why|what|which|struggl\w*|still|priorit\w*|challeng\w*|problem|headache|pain\w*"
+    r"|slow\w*|hard|difficult|enough|worr\w*|frustrat\w*|spend\w*|minutes|open to|interested"
+    r"|want|mind|thoughts|plan\w*|this (?:quarter|year|month)|right now|next)\b",
+    re.IGNORECASE,
+)
+
+
+_OBJECT = (
+    r"(?:work|website|web\s?site|site|blog|content|company|business|brand|products?|pages?"
+    r"|posts|postings|articles|podcast|newsletter|team|platform|approach|style|stuff)"
+)
+_PRAISE = (
+    r"(?:awesome|amazing|great|beautiful|impressive|fantastic|incredible|inspiring"
+    r"|an inspiration|excellent|wonderful|outstanding|brilliant|stunning|very good)"
+)
+FLATTERY = re.compile(
+    rf"""\b(?:
+        (?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
+            (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}
+      | (?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)
+            \ of\ (?:your|the)(?:\ {_OBJECT})?\b
+      | as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)
+            (?:\ and\ (?:an?\ )?avid\ reader)?
+      | (?:i\ am|i[’']m)\ (?:a\ )?(?:big\ |huge\ )?fan\b
+      | (?:i[’']ve|i\ have)\ been\ following\ (?:your|you)\b
+      | (?:really\ |very\ |so\ )?impressed\ (?:by|with|for)\ (?:your|the)(?:\ {_OBJECT})?\b
+      | your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)
+            \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
+      | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
+      | (?:the|your)\ content\ is\ an\ inspiration
+    )""",
+    re.VERBOSE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
+_SPECIFIC = re.compile(
+    r"\d|[\"“”«]|\b(?:especially|particularly|in particular|the part|the bit)\b"
+    r"|\b(?:post|article|episode|talk|piece|video|book|thread|report|paper|essay|keynote"
+    r"|interview|launch|case study)\s+(?:on|about|where|titled|called|with)\b",
+    re.IGNORECASE,
+)
+_CAPWORD = re.compile(r"(?<=[\s(])[A-Z][a-z]+(?:[A-Z]\w*)?\b")
+
+
+def specific(text: str, skip: set[str]) -> bool:
+    """Whether praise carries a detail (a number, quote, named piece or proper noun)."""
+    clean = _URL.sub(" ", text)
+    if _SPECIFIC.search(clean):
+        return True
+    return any(w.group(0).lower() not in skip for w in _CAPWORD.finditer(clean))
