@@ -205,7 +205,11 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        """Words of the content (counted without building the word list unless it exists)."""
+        if "words" in self.__dict__:
+            return len(self.words)
+        c = self.content
+        return len(_WORD.findall(self.body, c.start, c.end))
 
 
 def _nth_line_from_end(text: str, n: int) -> int:
