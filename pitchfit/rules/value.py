@@ -587,6 +587,6 @@ class SelfCentered(Rule):
         yield self.hit(
             first.start,
             first.end,
-            f"Self-centred: {n_self} I/we/our against {n_you} you/your",
+            f"About you, not them: {n_self} I/we/our against {n_you} you/your",
             fix=self.advice(self.fix_title or ""),
         )
