@@ -172,3 +172,10 @@ def test_talking_down_follows_it_to_the_topic_of_the_sentence_before() -> None:
     )
     (finding,) = hits("H104", body, prospect=zt)
     assert body[finding.span.start : finding.span.end].startswith("It's a new approach")
+
+
+def test_custom_fields_fill_from_the_prospects_custom_values() -> None:
+    prospect = DANA.model_copy(update={"custom": {"crm": "HubSpot"}})
+    body = "Hi Dana,\n\nYour {{ contact.crm }} sync drops replies. Worth a look?"
+    (finding,) = hits("H101", body, prospect=prospect)
+    assert apply(body, finding) == "Hi Dana,\n\nYour HubSpot sync drops replies. Worth a look?"
