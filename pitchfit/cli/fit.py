@@ -83,6 +83,11 @@ CSV_COLUMNS = (
     help="Worker processes for large files.",
 )
 @click.option(
+    "--db",
+    metavar="URL",
+    help="Store with the suppression ledger [PITCHFIT_DB]: listed people are X.",
+)
+@click.option(
     "--segment", "segments", metavar="A,B,...", help="Only show these segments (e.g. A,B)."
 )
 def fit(
@@ -95,6 +100,7 @@ def fit(
     method: str,
     fast: bool,
     workers: int,
+    db: str | None,
     segments: str | None,
 ) -> None:
     """Score prospect-offer fit: segment A/B/C/X, the evidence, and the wrong person.
@@ -103,7 +109,7 @@ def fit(
     the right company but the wrong person: ask who owns it); C = in the market, no evidence
     yet; X = disqualified, never pitch.
     """
-    from ..fit.batch import fit_all
+    from ..fit.batch import fit_all, load_ledger
     from ..io import atomic_write, load_offer, load_prospect
 
     if (prospect_path is None) == (prospects_path is None):
@@ -123,7 +129,8 @@ def fit(
     else:
         assert prospects_path is not None
         prospects = _read_many(prospects_path, mapping)
-    results = fit_all(prospects, offer, method=method, workers=workers)
+    ledger = load_ledger(db)
+    results = fit_all(prospects, offer, method=method, workers=workers, suppressions=ledger)
     pairs = [
         (p, r)
         for p, r in zip(prospects, results, strict=True)

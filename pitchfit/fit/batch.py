@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models import Offer, Prospect
+from ..models import Offer, Prospect, Suppression
 from .engine import FitEngine
 from .result import FitResult
 
@@ -23,13 +23,19 @@ def fit_all(
     method: str = "auto",
     workers: int = 1,
     chunk: int = CHUNK,
+    suppressions: Mapping[str, Suppression] | None = None,
 ) -> list[FitResult]:
-    """Fit every prospect against ``offer``, in input order."""
+    """Fit every prospect against ``offer``, in input order.
+
+    ``suppressions`` is the ledger keyed by lower-cased e-mail (see
+    :func:`load_ledger`): a listed person is an X whatever their CRM status says.
+    """
+    sups = suppressions or {}
     if workers <= 1 or len(prospects) <= chunk:
         engine = FitEngine(offer, method=method)
         out: list[FitResult] = []
         for part in _chunks(prospects, chunk):
-            out.extend(engine.fit_many(list(part)))
+            out.extend(engine.fit_many(list(part), suppressions=sups))
         return out
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -50,8 +56,29 @@ def fit_all(
         initializer=_init_worker,
         initargs=(offer.model_dump(mode="json"), method),
     ) as pool:
-        results = pool.map(_fit_chunk, [list(c) for c in _chunks(prospects, chunk)])
+        jobs = [(list(c), _subset(c, sups)) for c in _chunks(prospects, chunk)]
+        results = pool.map(_fit_chunk, jobs)
         return [r for part in results for r in part]
+
+
+def _subset(
+    prospects: Sequence[Prospect], sups: Mapping[str, Suppression]
+) -> dict[str, Suppression]:
+    """Only the ledger entries a chunk needs travel to its worker."""
+    keys = (p.email.lower() for p in prospects if p.email)
+    return {k: sups[k] for k in keys if k in sups}
+
+
+def load_ledger(db: str | None = None) -> dict[str, Suppression]:
+    """The suppression ledger keyed by lower-cased e-mail; empty when there is no store yet."""
+    from ..store import resolve_db_url, sqlite_path
+
+    path = sqlite_path(resolve_db_url(db))
+    if path is not None and not path.is_file():
+        return {}  # no store: nothing suppressed, and no database library imported
+    from ..store.ledger import load_suppressions
+
+    return {email.lower(): sup for email, sup in load_suppressions(db=db).items()}
 
 
 def _chunks(items: Sequence[Prospect], size: int) -> Iterator[Sequence[Prospect]]:
@@ -69,6 +96,7 @@ def _init_worker(offer: dict[str, Any], method: str) -> None:
     _worker_engine = FitEngine(Offer.model_validate(offer), method=method)
 
 
-def _fit_chunk(prospects: list[Prospect]) -> list[FitResult]:
+def _fit_chunk(job: tuple[list[Prospect], dict[str, Suppression]]) -> list[FitResult]:
     assert _worker_engine is not None
-    return _worker_engine.fit_many(prospects)
+    prospects, sups = job
+    return _worker_engine.fit_many(prospects, suppressions=sups)

@@ -9,11 +9,12 @@ what the lexical fallback finds; the result names the method that ran.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..models import Offer, Prospect
+from ..models import Offer, Prospect, Suppression
 from . import lexical
 from .market import industry_verdict, size_verdict
 from .result import Evidence, FitResult, Segment
@@ -98,16 +99,27 @@ class FitEngine:
             )
         return "lexical"
 
-    def fit(self, prospect: Prospect) -> FitResult:
-        """Fit one prospect."""
-        return self.fit_many([prospect])[0]
+    def fit(self, prospect: Prospect, *, suppression: Suppression | None = None) -> FitResult:
+        """Fit one prospect (a ledger ``suppression`` for them makes it an X)."""
+        sups = {prospect.email.lower(): suppression} if suppression else None
+        return self.fit_many([prospect], suppressions=sups)[0]
 
-    def fit_many(self, prospects: list[Prospect]) -> list[FitResult]:
-        """Fit several prospects, embedding their research in shared batches."""
+    def fit_many(
+        self, prospects: list[Prospect], *, suppressions: Mapping[str, Suppression] | None = None
+    ) -> list[FitResult]:
+        """Fit several prospects, embedding their research in shared batches.
+
+        ``suppressions`` is the ledger keyed by lower-cased e-mail: no means no, whatever the
+        CRM's status column says.
+        """
         texts = [_research(p) for p in prospects]
         if self.method == "semantic":
             self._embed_missing([t.text for ts in texts for t in ts])
-        return [self._fit_one(p, ts) for p, ts in zip(prospects, texts, strict=True)]
+        sups = suppressions or {}
+        return [
+            self._fit_one(p, ts, sups.get(p.email.lower()) if p.email else None)
+            for p, ts in zip(prospects, texts, strict=True)
+        ]
 
     # -- semantic plumbing -------------------------------------------------------------
     def _embed_missing(self, texts: list[str]) -> None:
@@ -134,9 +146,19 @@ class FitEngine:
         return result
 
     # -- the fit itself ----------------------------------------------------------------
-    def _fit_one(self, prospect: Prospect, texts: list[_Text]) -> FitResult:
+    def _fit_one(
+        self, prospect: Prospect, texts: list[_Text], suppression: Suppression | None
+    ) -> FitResult:
         offer = self.offer
         disqualified, reasons = self._disqualifiers(prospect, texts)
+        if suppression is not None and not any(d.startswith("status:") for d in disqualified):
+            disqualified.insert(0, f"suppressed:{suppression.reason}")
+            when = f" on {suppression.at:%Y-%m-%d}" if suppression.at else ""
+            reasons.insert(
+                0,
+                f"The suppression ledger lists them ({suppression.reason}{when}): "
+                "no means no, do not contact them again.",
+            )
         industry = industry_verdict(prospect.industry, offer.industries)
         size = size_verdict(prospect.company_size, offer.company_size)
         if industry.inside is False:
@@ -394,9 +416,15 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def fit(prospect: Prospect, offer: Offer, *, method: str = "auto") -> FitResult:
-    """Fit one prospect against one offer (builds an engine; reuse FitEngine for many)."""
-    return engine_for(offer, method).fit(prospect)
+def fit(
+    prospect: Prospect,
+    offer: Offer,
+    *,
+    method: str = "auto",
+    suppression: Suppression | None = None,
+) -> FitResult:
+    """Fit one prospect against one offer (engines are cached per offer; FitEngine for many)."""
+    return engine_for(offer, method).fit(prospect, suppression=suppression)
 
 
 _ENGINES: dict[tuple[str, str], FitEngine] = {}

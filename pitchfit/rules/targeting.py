@@ -334,6 +334,9 @@ class NoNeedEvidence(Rule):
         )
 
 
+_NO_MEANS_NO = ("They said no", "They unsubscribed", "The suppression ledger")
+
+
 class Disqualified(Rule):
     """The company is outside the offer's market or hits one of its disqualifiers.
 
@@ -392,13 +395,13 @@ class Disqualified(Rule):
         if result is None or result.segment != "X":
             return
         own = [
-            d for d in result.disqualified_by if d not in ("status:declined", "status:unsubscribed")
+            d
+            for d in result.disqualified_by
+            if d not in ("status:declined", "status:unsubscribed") and not d.startswith("suppr")
         ]
         if not own:
             return
-        reason = next(
-            (r for r in result.reasons if not r.startswith("They said no")), "disqualified"
-        )
+        reason = next((r for r in result.reasons if not r.startswith(_NO_MEANS_NO)), "disqualified")
         yield self.hit(
             *_first_sentence(doc),
             f"Do not pitch: {reason}",

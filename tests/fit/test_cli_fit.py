@@ -180,3 +180,37 @@ def test_an_offer_without_needs_is_warned_about(
     code, out, err = run(capsys, "--prospects", PROSPECTS, "--offer", str(offer), "--fast")
     assert code == 0 and "lists no needs" in err
     assert " A 0 · B 0 " in out
+
+
+def test_the_ledger_makes_a_listed_person_x(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from pitchfit.store.ledger import suppress
+
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    suppress("sarah.chen@brightloop.io", reason="declined", evidence="no thanks", db=db)
+    code, out, err = run(
+        capsys,
+        "--prospects",
+        PROSPECTS,
+        "--offer",
+        OFFER,
+        "--fast",
+        "--format",
+        "jsonl",
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert rows["p01"]["segment"] == "X"
+    assert rows["p01"]["disqualified_by"] == ["suppressed:declined"]
+    assert "suppression ledger" in rows["p01"]["reasons"][0]
+    assert rows["p02"]["segment"] == "A"
+
+
+def test_no_store_means_nothing_suppressed(tmp_path: Path) -> None:
+    from pitchfit.fit.batch import load_ledger
+
+    assert load_ledger(f"sqlite:///{tmp_path / 'absent.db'}") == {}
+    assert not (tmp_path / "absent.db").exists()

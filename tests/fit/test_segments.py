@@ -220,3 +220,14 @@ def test_crm_note_columns_count_as_research_but_urls_do_not(offer: Offer) -> Non
 def test_lexical_precision_on_single_facts(offer: Offer, fact: str, segment: str) -> None:
     person = Prospect(name="Ana", title="VP Sales", industry="SaaS", company_size=300, facts=[fact])
     assert fit(person, offer, method="lexical").segment == segment
+
+
+def test_a_ledger_suppression_is_x_in_fit_and_not_disqualified_in_check(
+    offer: Offer, by_id: dict[str, Prospect]
+) -> None:
+    from pitchfit.models import Suppression
+
+    sup = Suppression(email="sarah.chen@brightloop.io", reason="unsubscribed")
+    result = fit(by_id["p01"], offer, method="lexical", suppression=sup)
+    assert result.segment == "X" and result.disqualified_by == ("suppressed:unsubscribed",)
+    assert fit(by_id["p01"], offer, method="lexical").segment == "A"
