@@ -521,6 +521,10 @@ class SelfCentered(Rule):
     Principle
         001_fa86a06d8cce9a86: pitches "always focus on how great they are and what they do",
         never on the issues the reader may be facing.
+
+    Options
+        ``min_self`` (5): first-person words needed before the ratio is looked at;
+        ``ratio`` (2.0): how many times the reader's words they must outnumber.
     """
 
     code = "V105"
