@@ -70,9 +70,8 @@ CSV_COLUMNS = (
 @click.option(
     "--method",
     type=click.Choice(("auto", "semantic", "lexical")),
-    default="auto",
-    show_default=True,
-    help="Semantic (embedding model) or lexical matching.",
+    default=None,
+    help="Semantic (embedding model) or lexical matching [fit-method in pitchfit.toml, else auto].",
 )
 @click.option("--fast", is_flag=True, help="Lexical matching only (same as --method lexical).")
 @click.option(
@@ -82,6 +81,7 @@ CSV_COLUMNS = (
     show_default=True,
     help="Worker processes for large files.",
 )
+@click.option("--config", metavar="FILE", help="pitchfit.toml or pyproject.toml to use.")
 @click.option(
     "--db",
     metavar="URL",
@@ -97,9 +97,10 @@ def fit(
     mapping: str | None,
     fmt: str,
     output: str | None,
-    method: str,
+    method: str | None,
     fast: bool,
     workers: int,
+    config: str | None,
     db: str | None,
     segments: str | None,
 ) -> None:
@@ -114,8 +115,13 @@ def fit(
 
     if (prospect_path is None) == (prospects_path is None):
         raise UsageError("give exactly one of --prospect FILE or --prospects FILE", where="fit")
+    from ..config import load_settings
+
+    settings = load_settings(config)  # the same fit-method and store as `check`
     if fast:
         method = "lexical"
+    method = method or settings.fit_method
+    db = db or settings.store
     wanted = _parse_segments(segments)
     offer = load_offer(offer_path)
     if not offer.needs:

@@ -214,3 +214,12 @@ def test_no_store_means_nothing_suppressed(tmp_path: Path) -> None:
 
     assert load_ledger(f"sqlite:///{tmp_path / 'absent.db'}") == {}
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_fit_method_comes_from_the_config_like_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "pitchfit.toml"
+    config.write_text('fit-method = "lexical"\n')
+    _, out, _ = run(capsys, "--prospects", PROSPECTS, "--offer", OFFER, "--config", str(config))
+    assert out.rstrip().endswith("method lexical")
