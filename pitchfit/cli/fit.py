@@ -81,6 +81,13 @@ CSV_COLUMNS = (
     show_default=True,
     help="Worker processes for large files.",
 )
+@click.option(
+    "--sort",
+    type=click.Choice(("input", "segment", "score")),
+    default="input",
+    show_default=True,
+    help="Row order: as in the file, by segment (A first, then score), or by score.",
+)
 @click.option("--config", metavar="FILE", help="pitchfit.toml or pyproject.toml to use.")
 @click.option(
     "--db",
@@ -100,6 +107,7 @@ def fit(
     method: str | None,
     fast: bool,
     workers: int,
+    sort: str,
     config: str | None,
     db: str | None,
     segments: str | None,
@@ -142,6 +150,10 @@ def fit(
         for p, r in zip(prospects, results, strict=True)
         if wanted is None or r.segment in wanted
     ]
+    if sort == "segment":
+        pairs.sort(key=lambda pr: ("ABCX".index(pr[1].segment), -pr[1].score))
+    elif sort == "score":
+        pairs.sort(key=lambda pr: -pr[1].score)
     single = prospect_path is not None
     text = _render(pairs, offer, fmt, single=single)
     if output:

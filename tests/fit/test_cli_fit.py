@@ -223,3 +223,23 @@ def test_fit_method_comes_from_the_config_like_check(
     config.write_text('fit-method = "lexical"\n')
     _, out, _ = run(capsys, "--prospects", PROSPECTS, "--offer", OFFER, "--config", str(config))
     assert out.rstrip().endswith("method lexical")
+
+
+def test_sort_by_segment_puts_a_first(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys,
+        "--prospects",
+        PROSPECTS,
+        "--offer",
+        OFFER,
+        "--fast",
+        "--format",
+        "jsonl",
+        "--sort",
+        "segment",
+    )
+    rows = [json.loads(line) for line in out.splitlines()]
+    segments = [r["segment"] for r in rows]
+    assert segments == sorted(segments, key="ABCX".index)
+    b_scores = [r["score"] for r in rows if r["segment"] == "B"]
+    assert b_scores == sorted(b_scores, reverse=True)
