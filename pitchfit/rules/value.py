@@ -508,10 +508,11 @@ class SelfCentered(Rule):
     What it does
         Counts first-person words (I, me, my, we, us, our) against second-person ones (you,
         your) and mentions of the prospect's company in the content. Flags the email when
-        there are at least ``min_self`` first-person words and they outnumber the reader
-        ``ratio`` times or more. "We" in a sentence about the prospect's result still counts,
-        so the bar is set well above what a peer note uses. An opening that introduces the
-        sender ("My name is…", "I'm Jake from…", "We are a…") is flagged on its own.
+        there are at least ``min_self`` first-person words, they outnumber the reader's
+        ``ratio`` times or more, and by at least four. "We" in a sentence about the
+        prospect's result still counts, so the bar is set well above what a peer note uses.
+        An opening that introduces the sender ("My name is…", "I'm Jake from…", "We are
+        a…") is flagged on its own.
 
     Why it matters
         Buyers read for what is in it for them. An email that talks about "our platform, our
@@ -583,8 +584,8 @@ class SelfCentered(Rule):
         n_you = sum(w in _YOU_WORDS for w in words)
         if ctx.prospect is not None and ctx.prospect.company:
             n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
-        if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1):
-            return
+        if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1) or n_self - n_you < 4:
+            return  # a few "I"s in a short peer note are conversation, not self-focus
         first = next((s for s in doc.sentences if _SELF.match(s.text)), None)
         if first is None:
             first = next((s for s in doc.sentences if _SELF.search(s.text)), doc.content)
