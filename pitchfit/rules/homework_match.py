@@ -307,6 +307,8 @@ FLATTERY = re.compile(
             \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
       | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
       | (?:the|your)\ content\ is\ an\ inspiration
+      | you(?:\ guys|\ all)?\ (?:are|[’']re)\ (?:clearly\ |really\ |truly\ |so\ )?(?:doing\ )?
+            (?:amazing|great|awesome|incredible|fantastic|impressive|leaders|killing\ it)\b
     )""",
     re.VERBOSE,
 )

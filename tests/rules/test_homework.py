@@ -158,6 +158,7 @@ def test_empty_discovery_depends_on_the_title() -> None:
         ("Big fan of your post on ramp time, especially the shadowing rule.", 0),
         ("I loved your SaaStr talk on pricing. Worth a call?", 0),
         ("We love the idea of a shorter ramp. Worth a call?", 0),
+        ("You guys are clearly leaders in your space! Open to a call?", 1),
     ],
 )
 def test_generic_flattery_wants_a_specific(body: str, expected: int) -> None:
