@@ -307,21 +307,35 @@ class MultipleAsks(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        first: tuple[str, Segment] | None = None
-        for sent in ask_sentences(doc):
-            kind = ask_kind(low(doc, sent))
+        first: str | None = None
+        for start, end, text in _ask_parts(doc):
+            kind = ask_kind(text)
             if kind is None:
                 continue
             if first is None:
-                first = (kind, sent)
-            elif kind != first[0]:
+                first = kind
+            elif kind != first:
                 yield self.hit(
-                    sent.start,
-                    sent.end,
-                    f"A second ask: {kind} on top of {first[0]}",
+                    start,
+                    end,
+                    f"A second ask: {kind} on top of {first}",
                     fix=self.advice(self.fix_title or ""),
                 )
                 return
+
+
+_JOINED_ASK = re.compile(r",? (?:and|also|plus),? (?=(?:could|would|can|will) you\b)")
+
+
+def _ask_parts(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """Each ask, with "…Tuesday, and could you send the deck?" split into its two asks."""
+    for sent in ask_sentences(doc):
+        text = low(doc, sent)
+        pos = 0
+        for cut in _JOINED_ASK.finditer(text):
+            yield sent.start + pos, sent.start + cut.start(), text[pos : cut.start()]
+            pos = cut.end()
+        yield sent.start + pos, sent.end, text[pos:]
 
 
 # ---- A103 no-ask ---------------------------------------------------------------------------

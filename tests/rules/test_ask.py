@@ -117,3 +117,9 @@ def test_their_role_alone_is_not_a_reason() -> None:
 def test_a_bare_learn_more_close_is_vague() -> None:
     assert len(hits("A101", "Hi Dana,\n\nLet me know if you'd like to learn more!")) == 1
     assert hits("A101", "Hi Dana,\n\nWant to learn more about the Leeds pilot results?") == []
+
+
+def test_two_asks_joined_in_one_sentence_are_two() -> None:
+    body = "Hi Dana,\n\nAre you free on Tuesday, and could you send me the rate card first?"
+    (finding,) = hits("A102", body)
+    assert body[finding.span.start : finding.span.end].startswith("could you send")
