@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pitchfit.config import Settings
@@ -86,3 +87,20 @@ def test_a_self_introduction_opening_is_self_centered() -> None:
     assert len(hits("V105", "Hi Dana,\n\nMy name is Jake from Leadly. Worth a chat?")) == 1
     assert len(hits("V105", "Hi Dana,\n\nI'm Jake from Leadly. Worth a chat?")) == 1
     assert hits("V105", "Hi Dana,\n\nI'm writing because your Q3 bids open Monday. A chat?") == []
+
+
+def test_precision_on_the_shared_labelled_emails(shared_dir: Path) -> None:
+    """Precision before recall: these families stay quiet on the authors' good emails."""
+    from pitchfit.scoring.dataset import load_shared_emails
+
+    checker = Checker(Settings(select=("H", "A", "V")))
+    emails = list(load_shared_emails(shared_dir))
+    on_good = [
+        (e.id, f.name)
+        for e in emails
+        if not e.bad
+        for f in checker.check(e.body, subject=e.subject).findings
+    ]
+    on_bad = {e.id for e in emails if e.bad and checker.check(e.body, subject=e.subject).findings}
+    assert len(on_good) <= 1, on_good
+    assert len(on_bad) >= 20, "the families should still catch half the bad emails"
