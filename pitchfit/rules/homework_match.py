@@ -77,12 +77,15 @@ def used_facts(prospect: Prospect, text: str) -> list[str]:
 
 
 def mentions(text: str, name: str) -> re.Match[str] | None:
-    """Where a name (or its first distinctive word) appears as a whole word."""
+    """Where a name (or its first distinctive word) appears as a whole word.
+
+    A capitalised name must match its case, so "Will" is not found in "we will".
+    """
     words = [w for w in TOKEN.findall(name) if w.lower() not in STOP and len(w) >= 2]
     if not words:
         return None
     pattern = r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])"
-    return re.search(pattern, text, re.IGNORECASE)
+    return re.search(pattern, text, 0 if words[0][0].isupper() else re.IGNORECASE)
 
 
 # ---- H101 unfilled-placeholder --------------------------------------------------------------

@@ -180,3 +180,9 @@ def test_custom_fields_fill_from_the_prospects_custom_values() -> None:
     body = "Hi Dana,\n\nYour {{ contact.crm }} sync drops replies. Worth a look?"
     (finding,) = hits("H101", body, prospect=prospect)
     assert apply(body, finding) == "Hi Dana,\n\nYour HubSpot sync drops replies. Worth a look?"
+
+
+def test_a_name_that_is_also_a_word_must_match_its_case() -> None:
+    will = Prospect(name="Will Park", company="Orbit", facts=[{"text": "Opened a Leeds office"}])
+    body = "Hello,\n\nWe will help teams book more meetings. Worth a call?"
+    assert len(hits("H102", body, prospect=will)) == 1
