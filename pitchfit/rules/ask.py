@@ -92,6 +92,12 @@ def low(doc: Document, seg: Segment, *, flat: bool = True) -> str:
     return text.replace("\n", " ") if flat else text
 
 
+def is_english(doc: Document) -> bool:
+    """The phrase rules read English: an email detected as another language is left alone
+    rather than judged by words it does not use (short texts detect as None: checked)."""
+    return doc.language in (None, "en")
+
+
 def quote(text: str) -> str:
     """A matched phrase as the writer wrote it, on one line, for a message."""
     return repr(" ".join(text.split()))
@@ -237,6 +243,8 @@ class VagueAsk(Rule):
     _in_ask = compile_phrases(load_terms("ask_vague")["in_ask"], ignore_case=False)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         text = low(doc, doc.content)
         if self._anywhere.search(text) is None and self._in_ask.search(text) is None:
             return  # one pass over the email before any per-sentence work
@@ -307,6 +315,8 @@ class MultipleAsks(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         first: str | None = None
         for start, end, text in _ask_parts(doc):
             kind = ask_kind(text)
@@ -390,6 +400,8 @@ class NoAsk(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if not doc.sentences or looks_like_followup(doc, ctx):
             return
         if ask_sentences(doc):
@@ -470,6 +482,8 @@ class InfoUpdateRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if _INFO_UPDATE.search(low(doc, doc.content)) is None:
             return
         for sent in doc.sentences:
@@ -559,6 +573,8 @@ class ReasonlessIntroRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if _INTRO.search(low(doc, doc.content)) is None:
             return
         sents = doc.sentences

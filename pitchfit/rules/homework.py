@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..report import Edit
-from .ask import looks_like_followup, low
+from .ask import is_english, looks_like_followup, low
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,
@@ -261,6 +261,8 @@ class NoPersonalization(_Personalization):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if not doc.content.text or looks_like_followup(doc, ctx):
             return
         found, specific = self.reading(doc, ctx)
@@ -340,6 +342,8 @@ class ShallowPersonalization(_Personalization):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if not ctx.prospect or not ctx.prospect.facts or not doc.content.text:
             return  # with no research on file there is nothing to say it could have used
         if looks_like_followup(doc, ctx):
@@ -431,6 +435,8 @@ class TalkingDown(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         prospect = ctx.prospect
         if prospect is None or not prospect.expertise:
             return
@@ -513,6 +519,8 @@ class EmptyDiscovery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         prospect = ctx.prospect
         if prospect is None:
             return
@@ -590,6 +598,8 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if FLATTERY.search(low(doc, doc.content)) is None:
             return
         sents = doc.sentences

@@ -12,7 +12,15 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
-from .ask import ask_sentences, looks_like_followup, low, quote, words_lower, wordset
+from .ask import (
+    ask_sentences,
+    is_english,
+    looks_like_followup,
+    low,
+    quote,
+    words_lower,
+    wordset,
+)
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -123,6 +131,8 @@ class FeaturesNotBenefits(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         content = low(doc, doc.content)
         if (
             not wordset(doc) & _FEATURE_WORDS
@@ -225,6 +235,8 @@ class NoReason(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         text = low(doc, doc.content)
         if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
             return
@@ -317,6 +329,8 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(low(doc, doc.content)):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         sents = doc.sentences
@@ -434,6 +448,8 @@ class UnprovenClaim(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         text = low(doc, doc.content)
         words = wordset(doc)
         if not (words & _CLAIM_WORDS or "%" in text or any(_TIMES.fullmatch(w) for w in words)):
@@ -567,6 +583,8 @@ class SelfCentered(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not is_english(doc):
+            return
         for sent in doc.sentences[:2]:
             if _OPENER.match(low(doc, sent)):
                 yield self.hit(

@@ -123,3 +123,13 @@ def test_two_asks_joined_in_one_sentence_are_two() -> None:
     body = "Hi Dana,\n\nAre you free on Tuesday, and could you send me the rate card first?"
     (finding,) = hits("A102", body)
     assert body[finding.span.start : finding.span.end].startswith("could you send")
+
+
+def test_an_email_in_another_language_is_not_judged_by_english_phrases() -> None:
+    french = (
+        "Bonjour Claire,\n\nFélicitations pour le nouveau bureau de Lyon. Nous aidons les équipes "
+        "commerciales à recruter plus vite. N'hésitez pas à me contacter.\n\nSam"
+    )
+    report = Checker(Settings(select=("A", "V"))).check(french)
+    assert report.language == "fr"
+    assert report.findings == []
