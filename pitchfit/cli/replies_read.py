@@ -153,6 +153,11 @@ def _table(rows: list[dict[str, Any]]) -> str:
 @click.option(
     "--asked-before", is_flag=True, help="We already asked these 'no's what would make them buy."
 )
+@click.option(
+    "--semantic/--no-semantic",
+    default=None,
+    help="Add sentence embeddings to the classifier (default: when installed).",
+)
 @_OUTPUT
 @click.pass_context
 def classify(
@@ -161,11 +166,15 @@ def classify(
     fmt: str,
     received_at: str | None,
     asked_before: bool,
+    semantic: bool | None,
     output: str | None,
 ) -> None:
     """Classify reply intent and propose the next step (text, .eml, mbox, .jsonl with "text")."""
     from ..replies.classify import classify_reply
+    from ..replies.features import semantic_available
 
+    if semantic is None:
+        semantic = semantic_available()
     run = _Run()
     rows: list[dict[str, Any]] = []
     with _out(output) as out:
@@ -175,6 +184,7 @@ def classify(
                 "received_at": meta.get("received_at") or parsed.date or received_at,
                 "from_address": parsed.from_address,
                 "asked_before": asked_before,
+                "semantic": semantic,
             }
             if isinstance(meta.get("language"), str):
                 context["language"] = meta["language"]

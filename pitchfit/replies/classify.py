@@ -9,6 +9,7 @@ in ``method``. Dates and referrals are then read from the text, and
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,28 +109,43 @@ def _cue_fallback(text: str) -> tuple[str, float]:
     return best, 0.5 if hit[best] else 0.3
 
 
-def model_intent(text: str) -> tuple[str, float, str]:
-    """The classifier's intent, its probability and the method name."""
-    from . import model
+def model_intent(text: str, *, semantic: bool = False) -> tuple[str, float, str]:
+    """The classifier's intent, its probability and the method name.
 
-    fitted = model.load()
-    if fitted is None:
+    ``semantic`` asks for the variant with sentence embeddings; it is used only when that
+    model is installed and its weights ship, else the lexical model answers.
+    """
+    from . import model
+    from .features import matrix, semantic_available, semantic_matrix
+
+    if semantic and semantic_available():
+        fitted = model.load(semantic=True)
+        if fitted is not None:
+            try:
+                probs = fitted.proba(semantic_matrix([text]))[0]
+            except RuntimeError:  # the embedding model failed to load: stay lexical
+                pass
+            else:
+                best = int(probs.argmax())
+                return INTENTS[best], float(probs[best]), model.SEMANTIC_NAME
+    lexical = model.load()
+    if lexical is None:
         intent, confidence = _cue_fallback(text)
         return intent, confidence, "rules:cue-count (no trained model)"
-    from .features import matrix
-
-    probs = fitted.proba(matrix([text]))[0]
+    probs = lexical.proba(matrix([text]))[0]
     best = int(probs.argmax())
     return INTENTS[best], float(probs[best]), model.NAME
 
 
-def classify_text(text: str, *, auto_reply: bool = False) -> tuple[str, float, str]:
+def classify_text(
+    text: str, *, auto_reply: bool = False, semantic: bool = False
+) -> tuple[str, float, str]:
     """Intent of already-extracted new text: rules first, then the classifier."""
     ruled = rule_intent(text, auto_reply=auto_reply)
     if ruled is not None:
         intent, confidence, rule = ruled
         return intent, confidence, f"rules:{rule}"
-    return model_intent(text)
+    return model_intent(text, semantic=semantic)
 
 
 def classify_reply(text: str, *, context: dict[str, Any] | None = None) -> ReplyIntent:
@@ -137,8 +153,10 @@ def classify_reply(text: str, *, context: dict[str, Any] | None = None) -> Reply
 
     ``context`` may hold ``received_at`` (ISO date/datetime; resolves "until Monday"),
     ``headers`` (a dict; auto-reply headers decide out-of-office), ``from_address`` (never
-    taken as the referral), ``language`` (force the suggested reply's language) and
-    ``asked_before`` (True once we asked a "no" what would make them buy: then we stop).
+    taken as the referral), ``language`` (force the suggested reply's language),
+    ``asked_before`` (True once we asked a "no" what would make them buy: then we stop) and
+    ``semantic`` (True: add sentence embeddings when installed; default from
+    ``PITCHFIT_REPLY_SEMANTIC=1``, else lexical only, which starts faster).
     """
     from .parse import parse_reply
 
@@ -151,7 +169,8 @@ def classify_reply(text: str, *, context: dict[str, Any] | None = None) -> Reply
     body = parsed.body or text.strip()
     subject = headers.get("Subject") or headers.get("subject") or ""
     basis = f"{subject}\n{body}" if auto and subject else body
-    intent, confidence, method = classify_text(basis, auto_reply=auto)
+    semantic = bool(ctx.get("semantic", os.environ.get("PITCHFIT_REPLY_SEMANTIC") == "1"))
+    intent, confidence, method = classify_text(basis, auto_reply=auto, semantic=semantic)
     received = _as_date(ctx.get("received_at")) or _as_date(parsed.date) or datetime.now().date()
     exclude = {a for a in (parsed.from_address, ctx.get("from_address")) if isinstance(a, str)}
     referral = (

@@ -42,6 +42,9 @@ DENSE = (
     "bias",
 )
 DIM = BUCKETS + len(DENSE)
+EMBED_DIM = 384
+EMBED_SCALE = 2.0
+SEMANTIC_DIM = DIM + EMBED_DIM
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _NEGATIVE_START = re.compile(r"^(?:no|nope|non|nein|nee|not|pas|kein|geen)\b")
 _DATEISH = re.compile(
@@ -102,3 +105,20 @@ def matrix(texts: list[str]) -> NDArray[np.float32]:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.vstack([featurize(t) for t in texts])
+
+
+def semantic_available() -> bool:
+    """True when the packaged sentence-embedding model can run here (cheap check)."""
+    from ..text import embed
+
+    return embed.installed()
+
+
+def semantic_matrix(texts: list[str]) -> NDArray[np.float32]:
+    """Lexical features followed by MiniLM sentence embeddings (needs the semantic extra)."""
+    import numpy as np
+
+    from ..text import embed
+
+    vectors = embed.embed(texts) * EMBED_SCALE
+    return np.hstack([matrix(texts), vectors.astype(np.float32)])

@@ -24,6 +24,10 @@ HERE = Path(__file__).resolve().parent
 WEIGHTS = HERE / "intent_model.npz"
 PROVENANCE = HERE / "intent_model.json"
 NAME = "logreg-lexical-v1"
+# The optional variant that adds MiniLM sentence embeddings (pitchfit.text.embed).
+SEMANTIC_WEIGHTS = HERE / "intent_model_semantic.npz"
+SEMANTIC_PROVENANCE = HERE / "intent_model_semantic.json"
+SEMANTIC_NAME = "logreg-lexical+minilm-v1"
 
 
 @dataclass
@@ -92,31 +96,39 @@ def fit(
     return Model(full, b.astype(np.float32))
 
 
-def save(model: Model, info: dict[str, Any]) -> None:
+def _paths(semantic: bool) -> tuple[Path, Path]:
+    return (SEMANTIC_WEIGHTS, SEMANTIC_PROVENANCE) if semantic else (WEIGHTS, PROVENANCE)
+
+
+def save(model: Model, info: dict[str, Any], *, semantic: bool = False) -> None:
     """Write weights and provenance beside this module, atomically."""
     import numpy as np
 
     from ..io import atomic_write
 
-    with atomic_write(WEIGHTS, "wb") as handle:
+    weights, provenance = _paths(semantic)
+    with atomic_write(weights, "wb") as handle:
         np.savez_compressed(handle, W=model.W.astype(np.float16), b=model.b)
-    with atomic_write(PROVENANCE) as handle:
+    with atomic_write(provenance) as handle:
         handle.write(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
-    for path in (WEIGHTS, PROVENANCE):
+    for path in (weights, provenance):
         path.chmod(0o644)  # package data: readable by everyone, like the rest of the tree
 
 
-@lru_cache(maxsize=1)
-def load() -> Model | None:
-    """The packaged model, or None when it has not been trained yet."""
+@lru_cache(maxsize=2)
+def load(semantic: bool = False) -> Model | None:
+    """The packaged model (lexical, or lexical + embeddings), or None when not trained."""
     import numpy as np
 
-    if not WEIGHTS.exists():
+    from .features import SEMANTIC_DIM
+
+    weights, provenance = _paths(semantic)
+    if not weights.exists():
         return None
-    with np.load(WEIGHTS) as data:
+    with np.load(weights) as data:
         W = data["W"].astype(np.float32)
         b = data["b"].astype(np.float32)
-    if W.shape != (len(INTENTS), DIM):
+    if W.shape != (len(INTENTS), SEMANTIC_DIM if semantic else DIM):
         return None
-    info = json.loads(PROVENANCE.read_text(encoding="utf-8")) if PROVENANCE.exists() else {}
+    info = json.loads(provenance.read_text(encoding="utf-8")) if provenance.exists() else {}
     return Model(W, b, info)

@@ -78,7 +78,18 @@ _DEVICE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[^\W\d_][.!?]\s*$")
-_DASH_NAME = re.compile(r"^-[^\W\d_][\w .'-]{0,40}$")
+_DASH_NAME = re.compile(r"^-[A-ZÀ-ÖØ-Þ][^\W\d_]*(?: [A-ZÀ-ÖØ-Þ][^\W\d_.]*\.?){0,2}$")
+_VALEDICTION = re.compile(
+    r"^\s*(?:(?:best|kind|warm|many)?\s*(?:regards|wishes)|best|cheers|thanks|thank\s+you|"
+    r"many\s+thanks|sincerely|yours(?:\s+(?:truly|sincerely))?|cordialement|bien\s+à\s+vous|"
+    r"bonne\s+journée|merci|(?:mit\s+)?(?:freundlichen|besten|vielen|liebe[n]?)\s+grüße[n]?|"
+    r"viele\s+grüße|beste\s+grüße|grüße|gruß|lg|vg|saludos(?:\s+cordiales)?|un\s+saludo|"
+    r"atentamente|gracias|un\s+abrazo|(?:met\s+)?vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|"
+    r"hartelijke\s+groet(?:en)?|mvg|dank(?:\s+je(?:wel)?)?|bedankt)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_SIGNOFF_MAX_LINES = 6
+_SIGNOFF_MAX_WIDTH = 70
 _INVISIBLE = str.maketrans("", "", "\u1427\u200b\u200c\u200d\u2060\ufeff\xa0")
 _MAX_LINE = 300
 _WINDOW = 6
@@ -238,6 +249,20 @@ def _with_delimiter_before(lines: list[str], start: int, floor: int) -> int:
     return start
 
 
+def _signoff_start(lines: list[str]) -> int | None:
+    """After a closing line ("Best regards,", "Mit freundlichen Grüßen") a short block at the
+    very end is the sender's name and details: a signature without a delimiter."""
+    content = [k for k, line in enumerate(lines) if not _blank(line)]
+    for pos, k in enumerate(content):
+        if not _VALEDICTION.match(lines[k]) or pos == 0:
+            continue
+        rest = content[pos + 1 :]
+        short = all(len(lines[j].strip()) <= _SIGNOFF_MAX_WIDTH for j in rest)
+        if rest and len(rest) <= _SIGNOFF_MAX_LINES and short:
+            return k + 1
+    return None
+
+
 def _signature_start(lines: list[str]) -> int | None:
     fence = False
     for k, line in enumerate(lines):
@@ -306,6 +331,8 @@ def split_reply(text: str) -> Split:
 def _finish(body: list[str], quoted: list[str]) -> Split:
     signature: str | None = None
     sig_at = _signature_start(body)
+    if sig_at is None:
+        sig_at = _signoff_start(body)
     if sig_at is not None:
         signature = _trim(body[sig_at:]) or None
         body = body[:sig_at]

@@ -190,3 +190,23 @@ def test_without_a_trained_model_cues_still_answer(monkeypatch: pytest.MonkeyPat
     result = classify_reply("What does it cost for ten users?")
     assert result.intent == "question"
     assert "no trained model" in result.method
+
+
+def test_semantic_request_falls_back_to_lexical_when_embeddings_are_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pitchfit.replies import features
+
+    monkeypatch.setattr(features, "semantic_available", lambda: False)
+    result = classify_reply("Does it work with Pipedrive?", context={"semantic": True})
+    assert result.method == model.NAME
+
+
+def test_semantic_variant_when_installed() -> None:
+    from pitchfit.replies.features import semantic_available
+
+    if not semantic_available() or model.load(semantic=True) is None:
+        pytest.skip("sentence-embedding model or its weights not installed")
+    result = classify_reply("Does it work with Pipedrive?", context={"semantic": True})
+    assert result.method == model.SEMANTIC_NAME
+    assert result.intent == "question"
