@@ -9,7 +9,8 @@ after the time they named.
 ``next_action`` is a stable code, optionally with a value after a colon:
 ``book_meeting``, ``answer_question``, ``ask_once_then_stop``, ``stop``,
 ``write_to_referral:<email or name>``, ``ask_for_referral``, ``hold_until:<YYYY-MM-DD>``,
-``suppress``, ``follow_up_after:<YYYY-MM-DD>``.
+``suppress``, ``follow_up_after:<YYYY-MM-DD>``, and ``review`` (an empty reply: a person
+should look at it).
 """
 
 from __future__ import annotations

@@ -166,9 +166,20 @@ def classify_reply(text: str, *, context: dict[str, Any] | None = None) -> Reply
     from .mime import is_auto_reply
 
     auto = parsed.is_auto_reply or (bool(headers) and is_auto_reply(headers))
-    body = parsed.body or text.strip()
+    body = parsed.body
     subject = headers.get("Subject") or headers.get("subject") or ""
     basis = f"{subject}\n{body}" if auto and subject else body
+    if not basis.strip():
+        return ReplyIntent(
+            intent="question",
+            confidence=0.0,
+            referral=None,
+            return_date=None,
+            objection_type=None,
+            next_action="review",
+            suggested_reply="",
+            method="rules:empty-reply",
+        )
     semantic = bool(ctx.get("semantic", os.environ.get("PITCHFIT_REPLY_SEMANTIC") == "1"))
     intent, confidence, method = classify_text(basis, auto_reply=auto, semantic=semantic)
     received = _as_date(ctx.get("received_at")) or _as_date(parsed.date) or datetime.now().date()

@@ -86,6 +86,10 @@ def parse_reply(text_or_bytes: str | bytes) -> ParsedReply:
     headers: dict[str, str] = {}
     problems: tuple[str, ...] = ()
     if isinstance(text_or_bytes, bytes):
+        text_or_bytes = text_or_bytes.removeprefix(b"\xef\xbb\xbf")
+    else:
+        text_or_bytes = text_or_bytes.removeprefix("\ufeff")
+    if isinstance(text_or_bytes, bytes):
         head = text_or_bytes[:4096].decode("latin-1")
         if looks_like_message(head.replace("\r\n", "\n")):
             mime = read_message(text_or_bytes)

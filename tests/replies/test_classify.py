@@ -210,3 +210,9 @@ def test_semantic_variant_when_installed() -> None:
     result = classify_reply("Does it work with Pipedrive?", context={"semantic": True})
     assert result.method == model.SEMANTIC_NAME
     assert result.intent == "question"
+
+
+def test_empty_reply_is_flagged_for_review_not_guessed() -> None:
+    result = classify_reply("\n\nOn Mon, 7 Apr 2025, Sam <sam@us.example> wrote:\n> Demo?\n")
+    assert result.confidence == 0.0
+    assert result.next_action == "review"
