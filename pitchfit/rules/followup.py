@@ -9,11 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule, Severity
-from .kinds import compile_phrases, load_terms
-from .style_text import QUOTE_START, own_end, own_text, wrap_tolerant
+from .kinds import load_terms
+from .style_text import (
+    QUOTE_START,
+    FoldedPattern,
+    Gate,
+    folding,
+    gate_of,
+    own_end,
+    own_text,
+    phrase_source,
+    wrap_tolerant,
+)
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -217,8 +229,8 @@ have having here into just know last more most much need next only other over sa
 such than that their them then there these they this those through under very want wanted were
 what when where which while will with would your yours you're thanks hope week weeks"""
 _STOP = frozenset(_STOP_WORDS.split())
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_RESTATE = re.compile(
+_CONTENT_WORD = lazy_compile(r"[^\W\d_]{4,}")
+_RESTATE = lazy_compile(
     r"(?<!\w)(?:as I (?:mentioned|said|wrote|explained)(?: (?:in|before|earlier|last))?"
     r"|(?:just )?to (?:recap|reiterate|remind you)|as a (?:quick )?reminder,? (?:we|our)"
     r"|in case you missed (?:it|my (?:last|previous) (?:email|note)),? (?:we|our))(?!\w)",
@@ -227,7 +239,13 @@ _RESTATE = re.compile(
 
 
 def _words(text: str) -> set[str]:
-    return {m.group(0).lower() for m in _CONTENT_WORD.finditer(text)} - _STOP
+    return {w.lower() for w in _CONTENT_WORD.findall(text)} - _STOP
+
+
+@lru_cache(maxsize=512)
+def _sent_words(body: str) -> frozenset[str]:
+    """The key words of an earlier message's own text (a campaign checks the same ones often)."""
+    return frozenset(_words(own_text(_document(body))))
 
 
 class FollowupRepitch(Rule):
@@ -321,7 +339,7 @@ class FollowupRepitch(Rule):
         mine = _words(text)
         before: set[str] = set()
         for msg in pending:
-            before |= _words(own_text(_document(msg.body)))
+            before |= _sent_words(msg.body)
         shared = mine & before
         if len(shared) >= 6 and len(shared) >= 0.5 * len(mine):
             yield self.hit(
@@ -348,7 +366,7 @@ def _document(body: str) -> Document:
     return Document(body)
 
 
-_NO_FALLBACK = re.compile(
+_NO_FALLBACK = lazy_compile(
     r"(?<!\w)(?:not interested|no,? thanks?|no thank you|unsubscribe|remove me|take me off"
     r"|stop (?:emailing|contacting|sending)|please stop|don[’']?t (?:email|contact) me"
     r"|do not (?:email|contact) me|we[’']?re not (?:looking|buying|interested))(?!\w)",
@@ -458,10 +476,22 @@ class IgnoresNo(Rule):
         )
 
 
-_GUILT = load_terms("followup_guilt")
-_GUILT_RE = compile_phrases([wrap_tolerant(p) for p in _GUILT["patterns"]])
-_SILENCE_RE = compile_phrases([wrap_tolerant(p) for p in _GUILT["silence"]])
-_RELEASE_RE = re.compile("|".join(f"(?:{p})" for p in _GUILT["release"]), re.IGNORECASE)
+def _guilt_source(key: str) -> str:
+    return phrase_source(wrap_tolerant(p) for p in load_terms("followup_guilt")[key])
+
+
+GUILT = FoldedPattern(lambda: _guilt_source("patterns"), re.UNICODE)
+SILENCE = FoldedPattern(lambda: _guilt_source("silence"), re.UNICODE)
+_RELEASE = FoldedPattern(
+    lambda: "|".join(f"(?:{p})" for p in load_terms("followup_guilt")["release"])
+)
+
+
+@cache
+def guilt_gates() -> tuple[Gate, Gate]:
+    """What every guilt pattern needs, and every silence pattern (see style_text.Gate)."""
+    terms = load_terms("followup_guilt")
+    return gate_of(terms["words"]), gate_of(terms["silence_words"])
 
 
 class GuiltTrip(Rule):
@@ -522,25 +552,36 @@ class GuiltTrip(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        fold = folding(doc)
+        guilt_gate, silence_gate = guilt_gates()
+        guilt, silence = guilt_gate.admits(fold), silence_gate.admits(fold)
+        if not guilt and not silence:
+            return
         fix = self.advice(self.fix_title or "")
-        if doc.subject:
-            for m in _GUILT_RE.finditer(doc.subject):
+        subject = doc.subject
+        if subject and guilt:
+            for m in GUILT.finditer_text(subject):
                 yield self.hit(
                     m.start(),
                     m.end(),
-                    f"guilt trip in subject: {m.group(0)!r}",
+                    f"guilt trip in subject: {subject[m.start() : m.end()]!r}",
                     in_subject=True,
                     fix=fix,
                 )
                 break
         body, start, end = doc.body, doc.content.start, own_end(doc)
-        for count, m in enumerate(_GUILT_RE.finditer(body, start, end), 1):
-            yield self.hit(m.start(), m.end(), f"guilt trip: {m.group(0)!r}", fix=fix)
-            if count >= 2:
-                return
-        for m in _SILENCE_RE.finditer(body, start, end):
+        if guilt:
+            for count, m in enumerate(GUILT.finditer(fold, body, start, end), 1):
+                found = body[m.start() : m.end()]
+                yield self.hit(m.start(), m.end(), f"guilt trip: {found!r}", fix=fix)
+                if count >= 2:
+                    return
+        if not silence:
+            return
+        for m in SILENCE.finditer(fold, body, start, end):
             sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
             context = sentence.text if sentence else body[m.start() : m.end() + 80]
-            if not _RELEASE_RE.search(context):
-                yield self.hit(m.start(), m.end(), f"guilt trip: {m.group(0)!r}", fix=fix)
+            if not _RELEASE.exact.search(context):
+                found = body[m.start() : m.end()]
+                yield self.hit(m.start(), m.end(), f"guilt trip: {found!r}", fix=fix)
                 return

@@ -10,24 +10,28 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule
-from .followup import _GUILT_RE
+from .followup import GUILT, guilt_gates
 from .style import Deferential, FormalFiller, Hype
-from .style_text import own_end
+from .style_text import (
+    FoldedPattern,
+    Folding,
+    folding,
+    gate_of,
+    own_end,
+    own_sentences,
+    own_word_count,
+)
 
 if TYPE_CHECKING:
     from ..engine import Context
     from ..text.document import Document, Segment
 
 
-def _own_sentences(doc: Document) -> list[Segment]:
-    end = own_end(doc)
-    return [s for s in doc.sentences if s.start < end]
-
-
 # ---- specific research ------------------------------------------------------------------------
 _OBJ = r"(?:your|you|about|that|the|how|(?-i:[A-Z]))"
-_OBSERVED = re.compile(
+_OBSERVED = lazy_compile(
     r"(?<!\w)(?:saw|seen|noticed|caught|came across|congrats on|congratulations on|looks like"
     rf"|(?:read|heard|listened to|watched|looked at|looking at|mentioned(?: that)?) {_OBJ}"
     r"|I know (?:you|your team) (?:cover|run|manage|lead|write|built|are)"
@@ -35,16 +39,53 @@ _OBSERVED = re.compile(
     r"|keynote|paper|tweet|thread|report|launch|announcement|webinar|newsletter|book))(?!\w)",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|%[A-Z_]{2,}%|<[A-Z][A-Z _]{1,30}>")
-_CAP_TOKEN = re.compile(r"(?<![\w.@/])([A-Z][\w&'’.-]*[A-Za-z0-9])")
+# Every _OBSERVED match holds one of these words.
+_OBSERVED_GATE = gate_of(
+    [
+        "saw",
+        "seen",
+        "noticed",
+        "caught",
+        "came",
+        "congrats",
+        "congratulations",
+        "looks",
+        "read",
+        "heard",
+        "listened",
+        "watched",
+        "looked",
+        "looking",
+        "mentioned",
+        "know",
+        "post",
+        "podcast",
+        "article",
+        "talk",
+        "episode",
+        "interview",
+        "keynote",
+        "paper",
+        "tweet",
+        "thread",
+        "report",
+        "launch",
+        "announcement",
+        "webinar",
+        "newsletter",
+        "book",
+    ]
+)
+_PLACEHOLDER = lazy_compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|%[A-Z_]{2,}%|<[A-Z][A-Z _]{1,30}>")
+_CAP_TOKEN = lazy_compile(r"(?<![\w.@/])([A-Z][\w&'’.-]*[A-Za-z0-9])")
 _GENERIC_NAMES = """I I'm I’m I've I’ve I'd I’d LinkedIn Twitter Facebook Instagram GitHub
 Github Google YouTube Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December Hi Hey Hello Dear CEO CTO
 CFO CMO COO VP"""
 _NOT_SPECIFIC = frozenset(_GENERIC_NAMES.split())
-_DIGIT = re.compile(r"\d")
-_QUOTED = re.compile(r"[\"“][^\"”\n]{8,80}[\"”]")
-_FACT_WORD = re.compile(r"[^\W_]{4,}")
+_DIGIT = lazy_compile(r"\d")
+_QUOTED = lazy_compile(r"[\"“][^\"”\n]{8,80}[\"”]")
+_FACT_WORD = lazy_compile(r"[^\W_]{4,}")
 
 
 def _specific(text: str, after: int) -> bool:
@@ -106,29 +147,55 @@ class SpecificResearch(Rule):
             for f in (ctx.prospect.facts if ctx.prospect else [])
             if len(words := {w.lower() for w in _FACT_WORD.findall(f.text)}) >= 2
         ]
-        for sent in _own_sentences(doc):
+        observed = _OBSERVED_GATE.admits(folding(doc))
+        if not facts and not observed:
+            return
+        for sent in own_sentences(doc):
             text = sent.text
+            if not facts:  # the cheap test first; same outcome
+                m = _OBSERVED.search(text)
+                if m and not _PLACEHOLDER.search(text) and _specific(text, m.end()):
+                    yield self.hit(sent.start, sent.end, "refers to something specific about them")
+                    return
+                continue
             if _PLACEHOLDER.search(text):
                 continue
             lowered = {w.lower() for w in _FACT_WORD.findall(text)}
             if any(len(words & lowered) >= max(2, int(0.6 * len(words))) for words in facts):
                 yield self.hit(sent.start, sent.end, "refers to what research found about them")
                 return
-            m = _OBSERVED.search(text)
+            m = _OBSERVED.search(text) if observed else None
             if m and _specific(text, m.end()):
                 yield self.hit(sent.start, sent.end, "refers to something specific about them")
                 return
 
 
 # ---- single clear ask -------------------------------------------------------------------------
-_IMPERATIVE_ASK = re.compile(
+_IMPERATIVE_ASK = FoldedPattern(
     r"(?<!\w)(?:(?:please |just )?let me know|please (?:send|reply|call|share|confirm|book|"
     r"schedule|get back|forward|introduce)|reply with|grab a (?:time|slot)|book a (?:time|slot)"
     r"|(?:if|could|would|can) you (?:could |please )?(?:spare|send|share|introduce|forward|reply"
-    r"|call|book|schedule|point me))(?!\w)",
-    re.IGNORECASE,
+    r"|call|book|schedule|point me))(?!\w)"
 )
-_VAGUE_ASK = re.compile(
+# Every _IMPERATIVE_ASK match holds one of these words.
+_IMPERATIVE_GATE = gate_of(
+    [
+        "let",
+        "please",
+        "reply",
+        "grab",
+        "book",
+        "spare",
+        "send",
+        "share",
+        "introduce",
+        "forward",
+        "call",
+        "schedule",
+        "point",
+    ]
+)
+_VAGUE_ASK = lazy_compile(
     r"(?<!\w)(?:go over|discuss how|learn more|explore|synerg\w*|touch base|pick your brain"
     r"|how (?:we|our \w+) (?:can|could|might) help|your needs|opportunit\w+|connect and"
     r"|when (?:you(?:'re|’re| are)|you have) (?:free|available|time)|availability|hear more"
@@ -139,22 +206,30 @@ _VAGUE_ASK = re.compile(
 )
 
 
-_RHETORICAL = re.compile(
+_RHETORICAL = FoldedPattern(
     r"(?:,\s*right|,\s*isn[’']t it|,\s*don[’']t you(?: think)?|wouldn[’']t you agree)\W*$"
-    r"|(?<!\w)(?:are you ready|did I|have I|what if I told you|who doesn[’']t|why not)(?!\w)",
-    re.IGNORECASE,
+    r"|(?<!\w)(?:are you ready|did I|have I|what if I told you|who doesn[’']t|why not)(?!\w)"
 )
 
 
-def _asks(doc: Document) -> list[Segment]:
-    """Questions and requests of the writer's own text; rhetorical questions are not asks."""
-    out = []
-    for sent in _own_sentences(doc):
+def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
+    """Questions and requests of the writer's own text; rhetorical questions are not asks.
+
+    With ``limit``, stops once that many are found.
+    """
+    out: list[Segment] = []
+    fold = folding(doc)
+    requests = _IMPERATIVE_GATE.admits(fold)
+    for sent in own_sentences(doc):
         text = sent.text.rstrip("\"'”’) ")
-        if text.endswith("?") and _RHETORICAL.search(text):
+        if text.endswith("?"):
+            if _RHETORICAL.search_text(text):
+                continue
+        elif not requests or not _IMPERATIVE_ASK.search_segment(fold, sent):
             continue
-        if text.endswith("?") or _IMPERATIVE_ASK.search(sent.text):
-            out.append(sent)
+        out.append(sent)
+        if len(out) == limit:
+            break
     return out
 
 
@@ -207,7 +282,7 @@ class SingleClearAsk(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        asks = _asks(doc)
+        asks = _asks(doc, limit=2)
         if len(asks) != 1:
             return
         ask = asks[0]
@@ -219,15 +294,18 @@ class SingleClearAsk(Rule):
 
 
 # ---- reason given -----------------------------------------------------------------------------
-_REASON = re.compile(
+_REASON = FoldedPattern(
     r"(?<!\w)(?:because|(?:which|that|usually|often|typically) means"
     r"|since (?:you|your|we|our|the|it|I|they|their|this)"
     r"|so (?:that )?(?:you|we|I|your|our|they|the team) (?:can|could|don[’']?t|won[’']?t|will"
     r"|stop|get|never|no longer)|which (?:is why|means)|that(?:[’']s| is) why|that means"
     r"|the reason|given (?:your|that|the|how)|ahead of (?:your|our|the)"
     r"|(?:have|has|got) an? (?:\w+ ){0,3}(?:meeting|deadline|review|launch|audit|renewal)"
-    r" coming up)(?!\w)",
-    re.IGNORECASE,
+    r" coming up)(?!\w)"
+)
+# Every _REASON match holds one of these words.
+_REASON_GATE = gate_of(
+    ["because", "means", "since", "so", "why", "reason", "given", "ahead", "coming"]
 )
 
 
@@ -267,21 +345,39 @@ class ReasonGiven(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        end = own_end(doc)
-        m = _REASON.search(doc.body, doc.content.start, end)
+        fold = folding(doc)
+        if not _REASON_GATE.admits(fold):
+            return
+        m = _REASON.search(fold, doc.body, doc.content.start, own_end(doc))
         if m:
             yield self.hit(m.start(), m.end(), "gives a reason")
 
 
 # ---- peer tone --------------------------------------------------------------------------------
-_EAGER = re.compile(
+_EAGER = FoldedPattern(
     r"(?<!\w)(?:I(?:[’']d| would) (?:love|like) to|we(?:[’']d| would) love to|please|I was "
     r"wondering|if you (?:have|get|find) (?:the |some )?time|hope to hear|looking forward"
     r"|my name is|introduce (?:myself|ourselves)|thank you for your time|happy \w+day|regarding"
-    r")(?!\w)",
-    re.IGNORECASE,
+    r")(?!\w)"
 )
 
+
+# Every _EAGER match holds one of these words.
+_EAGER_GATE = gate_of(
+    [
+        "love",
+        "like",
+        "please",
+        "wondering",
+        "time",
+        "hear",
+        "forward",
+        "name",
+        "introduce",
+        "happy",
+        "regarding",
+    ]
+)
 
 _NOT_PEER = (Deferential(), FormalFiller(), Hype())
 
@@ -330,39 +426,76 @@ class PeerTone(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        # Every test below must pass; the cheap ones go first, then the phrase rules (whose
+        # hits are kept for the style rules that report them), then the searches of its own.
         end = own_end(doc)
-        words = [w for w in doc.words if w.start < end]
-        sentences = _own_sentences(doc)
-        if len(words) < int(self.option(ctx, "min_words")) or not sentences:
+        words = own_word_count(doc)
+        sentences = len(own_sentences(doc))
+        if words < int(self.option(ctx, "min_words")) or not sentences:
             return
-        if len(words) / len(sentences) > int(self.option(ctx, "max_sentence_words")):
+        if words / sentences > int(self.option(ctx, "max_sentence_words")):
             return
         body, start = doc.body, doc.content.start
         if body.count("!", start, end) >= 2:
             return
-        for pattern in (_EAGER, _GUILT_RE):
-            if pattern.search(body, start, len(body)):
+        for rule in _NOT_PEER:
+            for _ in rule.check(doc, ctx):
                 return
-        if any(any(True for _ in rule.check(doc, ctx)) for rule in _NOT_PEER):
-            return
+        fold = folding(doc)
+        for pattern, gate in ((_EAGER, _EAGER_GATE), (GUILT, guilt_gates()[0])):
+            if gate.admits(fold) and pattern.search(fold, body, start, len(body)):
+                return
         yield self.hit(start, end, "written as a peer: plain and direct")
 
 
 # ---- benefit with proof -----------------------------------------------------------------------
-_RESULT_VERB = re.compile(
+_RESULT_VERB = FoldedPattern(
     r"(?<!\w)(?<!can )(?<!will )(?<!could )(?<!would )(?<!to )(?<!may )(?<!might )"
     r"(?:helped|cut|reduced|saved|increased|grew|doubled|tripled|halved|boosted|improved"
     r"|lifted|raised|went|got|booked|recovered|drove|generated|added|shortened|lowered|dropped"
-    r"|saw)(?!\w)",
-    re.IGNORECASE,
+    r"|saw)(?!\w)"
 )
-_METRIC = re.compile(
+_RESULT_GATE = gate_of(
+    [
+        "helped",
+        "cut",
+        "reduced",
+        "saved",
+        "increased",
+        "grew",
+        "doubled",
+        "tripled",
+        "halved",
+        "boosted",
+        "improved",
+        "lifted",
+        "raised",
+        "went",
+        "got",
+        "booked",
+        "recovered",
+        "drove",
+        "generated",
+        "added",
+        "shortened",
+        "lowered",
+        "dropped",
+        "saw",
+    ]
+)
+_METRIC = FoldedPattern(
     r"(?<![\w.])(?:\d+(?:[.,]\d+)?\s?(?:%|x\b|percent|per ?cent|hours?|hrs?|days?|weeks?|months?"
     r"|minutes?|mins?|meetings?|points?|k\b|m\b|million|thousand|deals?|leads?|opportunities)"
     r"|from \$?\d[\d.,]*\w* to \$?\d|by (?:half|a third|a quarter|two thirds)"
-    r"|in half|\$\d[\d.,]*\s?(?:k|m|million)?)",
-    re.IGNORECASE,
+    r"|in half|\$\d[\d.,]*\s?(?:k|m|million)?)"
 )
+
+
+def _metric_from(fold: Folding, sent: Segment, pos: int) -> bool:
+    """A measured figure in the sentence at or after ``pos`` (as ``search(sent.text, pos)``)."""
+    if fold.lower is not None:
+        return _METRIC.folded.search(fold.lower[sent.start : sent.end], pos) is not None
+    return _METRIC.exact.search(sent.text, pos) is not None
 
 
 class BenefitWithProof(Rule):
@@ -402,12 +535,16 @@ class BenefitWithProof(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for sent in _own_sentences(doc):
-            text = sent.text
-            if _PLACEHOLDER.search(text):
-                continue
-            verb = _RESULT_VERB.search(text)
-            if verb and _METRIC.search(text, verb.start()):
+        fold = folding(doc)
+        if not _RESULT_GATE.admits(fold):
+            return
+        for sent in own_sentences(doc):
+            verb = _RESULT_VERB.search_segment(fold, sent)  # the rarer test first; same outcome
+            if (
+                verb
+                and not _PLACEHOLDER.search(sent.text)
+                and _metric_from(fold, sent, verb.start())
+            ):
                 yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
                 return
 
@@ -458,8 +595,7 @@ class Short(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         start, end = doc.content.start, own_end(doc)
-        words = sum(1 for w in doc.words if w.start < end)
-        if end - start <= int(self.option(ctx, "max_chars")) and words >= int(
+        if end - start <= int(self.option(ctx, "max_chars")) and own_word_count(doc) >= int(
             self.option(ctx, "min_words")
         ):
             yield self.hit(start, end, f"short: {end - start} characters")

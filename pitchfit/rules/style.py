@@ -8,11 +8,13 @@ subject checks are small classes. Text quoted from an earlier message (a forward
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule, Severity
-from .style_text import PhraseRule, own_end
+from .style_text import START, PhraseRule, own_end
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -190,7 +192,9 @@ class FormalFiller(PhraseRule):
     )
 
 
-_CAPS_WORD = re.compile(r"(?<![\w@/.{%\[<$|*])[A-Z][A-Z'’]{4,}(?![\w@/.}%\]>|*])")
+# A capital first, so that re only tries the pattern at capitals; the look-behind after it
+# checks the character before that capital.
+_CAPS_WORD = lazy_compile(r"[A-Z](?<![\w@/.{%\[<$|*][A-Z])[A-Z'’]{4,}(?![\w@/.}%\]>|*])")
 _ACRONYMS = frozenset(
     {
         "HIPAA",
@@ -209,7 +213,7 @@ _ACRONYMS = frozenset(
         "CCPA",
     }
 )
-_BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?+!+[!?]*")
+_BANGS = lazy_compile(r"[!?]*!{2,}[!?]*|\?+!+[!?]*")
 
 
 class Hype(PhraseRule):
@@ -269,15 +273,16 @@ class Hype(PhraseRule):
             if word in _ACRONYMS:
                 continue
             hits.append(self.hit(m.start(), m.end(), f"hype: {word!r} shouted in capitals"))
-        for m in _BANGS.finditer(doc.body, content.start, content.end):
-            hits.append(self.hit(m.start(), m.end(), f"hype: {m.group(0)!r}"))
+        if doc.body.find("!", content.start, content.end) != -1:  # every match holds a "!"
+            for m in _BANGS.finditer(doc.body, content.start, content.end):
+                hits.append(self.hit(m.start(), m.end(), f"hype: {m.group(0)!r}"))
         hits.sort(key=lambda h: h.start)
         yield from hits[: self.max_hits]
 
 
 # A line break after terminal punctuation (or before a bullet) is a visual break; a break in
 # the middle of a sentence is hard wrapping and does not make the block any easier to read.
-_VISUAL_BREAK = re.compile(r"(?<=[.!?:…)\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t])")
+_VISUAL_BREAK = lazy_compile(r"(?<=[.!?:…)\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t])")
 
 
 class WallOfText(Rule):
@@ -357,7 +362,8 @@ class WallOfText(Rule):
                 lead = len(block) - len(block.lstrip())
                 a, b = pos + lead, pos + len(block.rstrip())
                 if b - a > limit:
-                    n = sum(1 for s in doc.sentences if a <= s.start < b)
+                    sentences = doc.sentences
+                    n = bisect_left(sentences, b, key=START) - bisect_left(sentences, a, key=START)
                     if n >= min_sentences:
                         yield self.hit(
                             a,
@@ -369,7 +375,7 @@ class WallOfText(Rule):
                 pos = cut + 1
 
 
-_GENERIC_SUBJECT = re.compile(
+_GENERIC_SUBJECT = lazy_compile(
     r"(?:(?:re|fwd?)\s*:\s*)*(?:(?:a\s+)?quick\s+(?:question|q|chat|call|note|one)|question"
     r"|(?:just\s+)?(?:checking|touching)\s+(?:in|base)|touch\s+base|following\s+up|follow[- ]up"
     r"|hello|hi|hey|hi\s+there|hello\s+there|introduction|intro|meeting(?:\s+request)?"
@@ -378,19 +384,19 @@ _GENERIC_SUBJECT = re.compile(
     r"[\s?!.…]*",
     re.IGNORECASE,
 )
-_CLICKBAIT = re.compile(
+_CLICKBAIT = lazy_compile(
     r"(?<!\w)(?:urgent|asap|act\s+now|limited[- ]time|last\s+chance|don[’']?t\s+miss"
     r"|you\s+won[’']?t\s+believe|free\s+(?:trial|offer|gift|money)|guaranteed|100%\s+free"
     r"|open\s+(?:me|immediately)|final\s+notice|exclusive\s+offer|congratulations,?\s+you)"
     r"(?!\w)|!{2,}|\${2,}",
     re.IGNORECASE,
 )
-_FAKE_THREAD = re.compile(
+_FAKE_THREAD = lazy_compile(
     r"\s*((?:re|fwd?)\s*:|following up|circling back|as (?:promised|discussed)"
     r"|per our (?:conversation|call|chat))",
     re.IGNORECASE,
 )
-_SUBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SUBJECT_WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
     [
         "a",

@@ -3,24 +3,35 @@
 Quoted history (a forwarded original, "On … wrote:", "> " lines) and a bare-name signature
 are not the writer's words; hard-wrapped lines must not hide a phrase. Results are computed
 once per Document and kept in weak maps, since several rules ask the same question.
+
+Speed: no pattern is compiled at import (see :mod:`pitchfit.text.patterns`). A case-insensitive
+phrase list is searched as a case-sensitive pattern over the lower-cased text
+(:class:`FoldedPattern`, two to three times faster in ``re``), and only when one of the words
+(or word stems) that every phrase needs occurs in the email (:class:`Gate`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import sys
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
+from ..text.patterns import lazy_compile
 from .base import Hit, Rule
-from .kinds import PatternRule, compile_phrases, load_terms
+from .kinds import PatternRule, load_terms
 
 if TYPE_CHECKING:
     from ..engine import Context
-    from ..text.document import Document
+    from ..text.document import Document, Segment
+
+START = itemgetter(0)  # a Segment's start, as a bisect key
 
 # Where quoted history starts: "On Mon, … wrote:", a forward/original-message banner, "> " lines.
-QUOTE_START = re.compile(
+QUOTE_START = lazy_compile(
     r"^[ \t]*(?:On\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
     r"|-{2,}[ \t]*(?:Original|Forwarded)[ \t]+Message[ \t]*-{0,}[^\n]*$"
     r"|Begin forwarded message:?[ \t]*$"
@@ -31,7 +42,7 @@ QUOTE_START = re.compile(
 
 
 # A bare name alone on a line near the end (a signature with no sign-off word before it).
-_NAME_LINE = re.compile(
+_NAME_LINE = lazy_compile(
     r"[ \t]*(?:--?[ \t]*)?[A-Z][\w'’.-]{1,20}(?:[ \t]+[A-Z][\w'’.-]{1,20}){0,2}[ \t]*"
 )
 
@@ -96,43 +107,273 @@ def wrap_tolerant(fragment: str) -> str:
     return "".join(out)
 
 
+def own_sentences(doc: Document) -> list[Segment]:
+    """Sentences of the writer's own text (those starting before :func:`own_end`)."""
+    sentences = doc.sentences
+    return sentences[: bisect_left(sentences, own_end(doc), key=START)]
+
+
+def own_word_count(doc: Document) -> int:
+    """How many words of the content start before :func:`own_end`."""
+    return bisect_left(doc.words, own_end(doc), key=START)
+
+
+# ---- case-insensitive search, fast ------------------------------------------------------------
+# Characters re.IGNORECASE matches to an ASCII letter that ``str.lower`` does not turn into
+# that letter (dotless i, long s; the dotted capital I lower-cases to two characters).
+_ODD = ("ı", "ſ", "İ")
+_TOKEN = lazy_compile(r"[^\W_]+")
+
+
+class Folding(NamedTuple):
+    """One email as a case-insensitive search sees it.
+
+    ``lower`` is the body lower-cased with the same offsets, or None when it cannot stand in
+    for the body (an odd character above), in which case the exact pattern searches the body.
+    ``vocabulary`` holds the words of subject and body as re.IGNORECASE matches them, and
+    ``texts`` the folded subject and body, for the stem test of a :class:`Gate`.
+    """
+
+    lower: str | None
+    vocabulary: frozenset[str]
+    texts: tuple[str, ...]
+
+
+_FOLDING: WeakKeyDictionary[Document, Folding] = WeakKeyDictionary()
+
+
+def folding(doc: Document) -> Folding:
+    """The Document's :class:`Folding`, computed once."""
+    cached = _FOLDING.get(doc)
+    if cached is None:
+        cached = _FOLDING[doc] = _folding(doc)
+    return cached
+
+
+def _fold(text: str) -> str:
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _folding(doc: Document) -> Folding:
+    body, low, subject = doc.body, doc.lower, doc.subject or ""
+    if (low is not body or not body) and not any(c in body or c in subject for c in _ODD):
+        return Folding(low, doc.vocabulary, (low, subject.lower()) if subject else (low,))
+    texts = (_fold(body), _fold(subject))
+    return Folding(None, frozenset(_TOKEN.findall("\n".join(texts))), texts)
+
+
+class Gate(NamedTuple):
+    """Words (whole, lower case) and word stems one of which every phrase of a list needs.
+
+    When none occurs in the email the list cannot match and is not searched. Derive them from
+    the patterns, one per alternative, and keep them in step: a gate that misses a word hides a
+    real hit.
+    """
+
+    words: frozenset[str]
+    stems: tuple[str, ...] = ()
+
+    def admits(self, fold: Folding) -> bool:
+        """Whether a phrase could occur in the email folded as ``fold``."""
+        if not self.words.isdisjoint(fold.vocabulary):
+            return True
+        return any(stem in text for stem in self.stems for text in fold.texts)
+
+
+def fold_source(pattern: str) -> str:
+    """The pattern with its literal letters lower-cased (escapes kept), for lower-cased text.
+
+    Refuses inline flags (``(?-i:…)``): a case-sensitive part cannot be searched in
+    lower-cased text.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "(" and pattern.startswith("(?", i):
+            nxt = pattern[i + 2 : i + 3]
+            if nxt == "P":
+                close = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+                out.append(pattern[i : close + 1])
+                i = close + 1
+                continue
+            if nxt.isalpha() or nxt == "-":
+                raise ValueError(f"inline flags cannot be folded: {pattern[i : i + 8]!r}")
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+class FoldedPattern:
+    """A case-insensitive pattern searched as a case-sensitive one over lower-cased text.
+
+    ``re`` skips a literal alternative on its first character only when matching case
+    sensitively, so a list of phrases searched this way runs two to three times faster. Both
+    forms compile on first use. Offsets are the same; take the matched text from the original.
+    """
+
+    __slots__ = ("_exact", "_folded", "_make", "_source", "flags")
+
+    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
+        self._source = source if isinstance(source, str) else None
+        self._make = None if isinstance(source, str) else source
+        self.flags = flags
+        self._exact: re.Pattern[str] | None = None
+        self._folded: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        """The pattern as written (built on first use when given as a function)."""
+        if self._source is None:
+            assert self._make is not None
+            self._source = self._make()
+        return self._source
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        """The pattern as written, with re.IGNORECASE (for text that cannot be folded)."""
+        if self._exact is None:
+            self._exact = re.compile(self.source, self.flags | re.IGNORECASE)
+        return self._exact
+
+    @property
+    def folded(self) -> re.Pattern[str]:
+        """The lower-cased, case-sensitive pattern (for lower-cased text)."""
+        if self._folded is None:
+            self._folded = re.compile(fold_source(self.source), self.flags)
+        return self._folded
+
+    def finditer(
+        self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """Matches in the body of the email folded as ``fold``."""
+        if fold.lower is not None:
+            return self.folded.finditer(fold.lower, pos, endpos)
+        return self.exact.finditer(body, pos, endpos)
+
+    def search(
+        self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """The first match in the body of the email folded as ``fold``."""
+        if fold.lower is not None:
+            return self.folded.search(fold.lower, pos, endpos)
+        return self.exact.search(body, pos, endpos)
+
+    def search_segment(self, fold: Folding, seg: Segment) -> re.Match[str] | None:
+        """The first match in a segment's text alone (as ``search(seg.text)``)."""
+        if fold.lower is not None:
+            return self.folded.search(fold.lower[seg.start : seg.end])
+        return self.exact.search(seg.text)
+
+    def search_text(self, text: str) -> re.Match[str] | None:
+        """The first match in any text (a subject, a quoted message)."""
+        low = text.lower()
+        if len(low) == len(text) and not any(c in text for c in _ODD):
+            return self.folded.search(low)
+        return self.exact.search(text)
+
+    def finditer_text(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in any text; the matched text is ``text[m.start():m.end()]``."""
+        low = text.lower()
+        if len(low) == len(text) and not any(c in text for c in _ODD):
+            return self.folded.finditer(low)
+        return self.exact.finditer(text)
+
+
+def phrase_source(patterns: Iterable[str]) -> str:
+    """One alternation over the fragments at word edges (``kinds.compile_phrases``, unflagged)."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    if not joined:
+        return r"(?!x)x"
+    return rf"(?<![\w]){'(?:' + joined + ')'}(?![\w])"
+
+
+def gate_of(words: Iterable[str], stems: Iterable[str] = ()) -> Gate:
+    return Gate(frozenset(words), tuple(stems))
+
+
 _HITS: WeakKeyDictionary[Document, dict[type[Rule], list[Hit]]] = WeakKeyDictionary()
 
 
 class PhraseRule(PatternRule):
     """A PatternRule whose phrases also match across a line break (outreach is hard-wrapped).
 
-    The word list's ``anchors`` are literal pieces one of which every match contains: when
-    none is in the text the regular expression is not run at all. Hits are kept per document,
-    so a strength that asks "any hype here?" does not search the text a second time.
+    The word list's ``words`` and ``stems`` (see :class:`Gate`) are what every phrase needs:
+    when none is in the email the phrases are not searched at all. Hits are kept per
+    document, so a strength that asks "any hype here?" does not search the text a second time.
     """
 
     @classmethod
-    def regex(cls) -> re.Pattern[str]:
-        cached: re.Pattern[str] | None = cls.__dict__.get("_wrapped")
+    def phrases(cls) -> FoldedPattern:
+        cached: FoldedPattern | None = cls.__dict__.get("_phrases")
         if cached is None:
             pats = list(cls.patterns)
             if cls.terms:
                 pats += load_terms(cls.terms).get(cls.terms_key, [])
-            cached = compile_phrases([wrap_tolerant(p) for p in pats], ignore_case=cls.ignore_case)
-            cls._wrapped = cached  # type: ignore[attr-defined]
+            cached = FoldedPattern(phrase_source(wrap_tolerant(p) for p in pats), re.UNICODE)
+            cls._phrases = cached  # type: ignore[attr-defined]
         return cached
 
     @classmethod
-    def anchors(cls) -> tuple[str, ...]:
-        return tuple(load_terms(cls.terms).get("anchors", ())) if cls.terms else ()
+    def regex(cls) -> re.Pattern[str]:
+        return cls.phrases().exact
+
+    @classmethod
+    def gate(cls) -> Gate | None:
+        """What every phrase needs (from the word list), or None: always search."""
+        if "_gate" not in cls.__dict__:
+            terms = load_terms(cls.terms) if cls.terms else {}
+            words, stems = terms.get("words"), terms.get("stems", [])
+            cls._gate = gate_of(words, stems) if words else None  # type: ignore[attr-defined]
+        gate: Gate | None = cls.__dict__["_gate"]
+        return gate
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        per_doc = _HITS.setdefault(doc, {})
+        per_doc = _HITS.get(doc)
+        if per_doc is None:
+            per_doc = _HITS[doc] = {}
         key = type(self)
-        if key not in per_doc:
-            per_doc[key] = list(self.find(doc, ctx))
-        return iter(per_doc[key])
+        hits = per_doc.get(key)
+        if hits is None:
+            hits = per_doc[key] = list(self.find(doc, ctx))
+        return iter(hits)
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """The phrase hits, skipping the search when no anchor occurs in the text."""
-        anchors = self.anchors()
-        lower = doc.lower
-        if anchors and lower is not doc.body and not any(a in lower for a in anchors):
+        """The phrase hits, skipping the search when the gate says none can occur."""
+        fold = folding(doc)
+        gate = self.gate()
+        if gate is not None and not gate.admits(fold):
             return iter(())
-        return super().check(doc, ctx)
+        return self._scan(doc, fold)
+
+    def _scan(self, doc: Document, fold: Folding) -> Iterator[Hit]:
+        phrases = self.phrases()
+        limit = self.max_hits
+        if self.region == "subject":
+            subject = doc.subject or ""
+            for count, m in enumerate(phrases.finditer_text(subject), 1):
+                found = subject[m.start() : m.end()]
+                yield self.hit(
+                    m.start(), m.end(), self.message.format(match=found), in_subject=True
+                )
+                if count >= limit:
+                    return
+            return
+        if self.region == "body":
+            start, end = 0, len(doc.body)
+        elif self.region == "greeting":
+            if doc.greeting is None:
+                return
+            start, end = doc.greeting.start, doc.greeting.end
+        else:
+            start, end = doc.content.start, doc.content.end
+        body = doc.body
+        for count, m in enumerate(phrases.finditer(fold, body, start, end), 1):
+            a, b = m.span()
+            yield self.hit(a, b, self.message.format(match=body[a:b]))
+            if count >= limit:
+                return
