@@ -54,7 +54,7 @@ WRONG_PERSON = re.compile(
     r"(?:isn'?t|is\s+not|not)\s+my\s+(?:area|department|responsibility|call|decision)|"
     r"(?:'s|’s)\s+responsibility|i\s+don'?t\s+handle|you\s+(?:should|want\s+to|need\s+to)\s+"
     r"(?:talk|speak|reach\s+out)|talk\s+to\s+\S|speak\s+(?:to|with)\s+\S|forward\s+(?:it|this)\s+to|"
-    r"person\s+in\s+charge|not\s+me\b|reach\s+out\s+to\s+(?:our|my|\w+\s+\w+)|"
+    r"person\s+in\s+charge|not\s+me\b|please\s+contact\b|reach\s+out\s+to\s+(?:our|my|\w+\s+\w+)|"
     r"pas\s+la\s+bonne\s+personne|pas\s+mon\s+(?:périmètre|domaine|rayon)|ne\s+fait\s+plus\s+partie|"
     r"n'est\s+plus\s+(?:chez|dans|en\s+poste)|voyez\s+avec|adressez-vous|"
     r"nicht\s+zuständig|nicht\s+mehr\s+(?:bei|im\s+unternehmen|für)|wenden\s+sie\s+sich\s+(?:bitte\s+)?an|"

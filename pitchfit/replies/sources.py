@@ -121,7 +121,11 @@ def _iter_dir(path: Path, on_error: OnError) -> Iterator[Record]:
         folders = [path / "cur", path / "new"]
         files = [f for d in folders if d.is_dir() for f in sorted(d.iterdir())]
     else:
-        files = sorted(p for p in path.rglob("*") if not any(s.startswith(".") for s in p.parts))
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if not any(s.startswith(".") for s in p.relative_to(path).parts)
+        )
     for file in files:
         if file.is_file() and not file.name.startswith("."):
             yield from iter_records(file, on_error=on_error)

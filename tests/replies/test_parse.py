@@ -142,6 +142,34 @@ def test_html_only_mail_becomes_text_and_blockquote_is_quoted() -> None:
     assert "color" not in parsed.body
 
 
+OUTLOOK_HTML = """\
+From: jo@acme.example
+To: sam@us.example
+Subject: RE: Offer
+MIME-Version: 1.0
+Content-Type: text/html; charset="windows-1252"
+Content-Transfer-Encoding: quoted-printable
+
+<html><body><div>Yes please, send it over.</div><div id=3D"appendonsend"></div>
+<hr style=3D"display:inline-block;width:98%"><div id=3D"divRplyFwdMsg"><font>
+<b>From:</b> Sam &lt;sam@us.example&gt;<br><b>Sent:</b> Monday, 7 April 2025 10:00<br>
+<b>To:</b> Jo<br><b>Subject:</b> Offer</font></div><div>Old pitch, caf=E9 included</div>
+</body></html>
+"""
+
+
+def test_outlook_html_reply_header_block_is_quoted() -> None:
+    parsed = parse_reply(OUTLOOK_HTML.encode("ascii"))
+    assert parsed.body == "Yes please, send it over."
+    assert "café" in (parsed.quoted or "")
+
+
+def test_signoff_block_becomes_the_signature() -> None:
+    parsed = parse_reply("Happy to talk Thursday.\n\nBest regards,\nAnna Berg\nHead of Ops\n")
+    assert parsed.body == "Happy to talk Thursday.\n\nBest regards,"
+    assert parsed.signature == "Anna Berg\nHead of Ops"
+
+
 @pytest.mark.parametrize(
     "header",
     [

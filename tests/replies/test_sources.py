@@ -87,3 +87,11 @@ def test_single_file_is_one_message(tmp_path: Path) -> None:
     path = tmp_path / "reply.txt"
     path.write_text("From what I see, this fits.\n\nFrom Monday on I can talk.\n", encoding="utf-8")
     assert len(list(iter_messages(path))) == 1
+
+
+def test_plain_folder_inside_a_hidden_folder(tmp_path: Path) -> None:
+    folder = tmp_path / ".mail" / "replies"
+    (folder / ".cache").mkdir(parents=True)
+    (folder / "a.eml").write_text(_msg(1, "one"), encoding="utf-8")
+    (folder / ".cache" / "b.eml").write_text(_msg(2, "hidden"), encoding="utf-8")
+    assert [Path(label).name for label, _ in iter_messages(folder)] == ["a.eml"]
