@@ -31,7 +31,9 @@ _OOO_CERTAIN = re.compile(
     re.IGNORECASE,
 )
 _LEFT_COMPANY = re.compile(
-    r"no\s+longer\s+(?:with|at|works?|employed)|left\s+the\s+(?:company|business|firm)|"
+    r"no\s+longer\s+(?:with|at|works?|employed|part\s+of|monitored|in\s+use|active)|"
+    r"left\s+the\s+(?:company|business|firm)|(?:mailbox|address)\s+is\s+not\s+monitored|"
+    r"ya\s+no\s+forma\s+parte|n'est\s+plus\s+(?:consultée|active)|wird\s+nicht\s+mehr\s+gelesen|"
     r"ne\s+fait\s+plus\s+partie|n'est\s+plus\s+(?:chez|dans)|nicht\s+mehr\s+(?:bei|im\s+unternehmen)|"
     r"ya\s+no\s+trabaja|werkt\s+(?:hier\s+)?niet\s+meer|niet\s+meer\s+(?:werkzaam|in\s+dienst)",
     re.IGNORECASE,

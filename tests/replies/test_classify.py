@@ -216,3 +216,17 @@ def test_empty_reply_is_flagged_for_review_not_guessed() -> None:
     result = classify_reply("\n\nOn Mon, 7 Apr 2025, Sam <sam@us.example> wrote:\n> Demo?\n")
     assert result.confidence == 0.0
     assert result.next_action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This mailbox is no longer monitored. Please write to sales@acme.example.",
+        "Diese Adresse wird nicht mehr gelesen. Bitte schreiben Sie an info@acme.example.",
+        "Maria ya no forma parte de la empresa. Escribe a info@acme.example.",
+    ],
+)
+def test_dead_mailbox_auto_reply_sends_us_to_the_referral(text: str) -> None:
+    result = classify_reply(text, context={"headers": {"Auto-Submitted": "auto-replied"}})
+    assert result.intent == "wrong_person"
+    assert result.next_action.startswith("write_to_referral:")
