@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.patterns import LazyPattern, lazy_compile
 from .base import Example, Hit, Rule, Severity
+from .gate import WordGate
 from .kinds import compile_phrases, load_terms
 
 if TYPE_CHECKING:
     from ..engine import Context
     from ..text.document import Document, Segment
 
-_QUESTION = re.compile(r"\?[\s\"'”’)\]:;\-–—]*(?:[^\w\s]{0,4})\s*$")
-ASK_CUE = re.compile(
+_QUESTION = lazy_compile(r"\?[\s\"'”’)\]:;\-–—]*(?:[^\w\s]{0,4})\s*$")
+ASK_CUE = lazy_compile(
     r"\b(?:let me know|please (?:let|reply|send|call|email|e-mail|contact|get in touch|reach out"
     r"|find|see|click|visit|share|forward|confirm|review|consider|issue|do|post|add|link|write)"
     r"|feel free to|reply (?:with|to|here)|hit reply|just reply|send me|email me|call me|drop me"
@@ -36,7 +38,7 @@ ASK_CUE = re.compile(
     r"|can (?:i|we) (?:send|show|share|set up|schedule|book|grab|get)|worth (?:a|it|\d+)"
     r"|open to)\b"
 )
-_FOLLOWUP = re.compile(
+_FOLLOWUP = lazy_compile(
     r"\b(?:following up|follow(?:ing)?[ -]up on|circl(?:e|ing) back|checking in|bump(?:ing)?"
     r"|(?:i[’']ve|i have|we[’']ve|we have) (?:reached out|sent|emailed|written|tried)"
     r"|sent (?:you )?a (?:note|message|email)|my (?:previous|last|earlier) (?:email|note|message)"
@@ -45,24 +47,46 @@ _FOLLOWUP = re.compile(
     r"|(?:my|the) (?:note|email|message)s? below|one more (?:thing|note)|still stands"
     r"|(?:i[’']ll|i will) (?:stop|leave it) here|last (?:note|email|message) from me)\b"
 )
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Words each alternative of _FOLLOWUP cannot match without (see gate.py), in its order.
+_FOLLOWUP_GATE = WordGate(
+    "following & up",
+    "follow following & up & on",
+    "back & circle circling",
+    "checking & in",
+    "bump bumping",
+    "reached sent emailed written tried & i we & ve have",
+    "sent & note message email & a",
+    "previous last earlier & email note message & my",
+    "closing & loop out file",
+    "close & this & out",
+    "heard & back & haven",
+    "mentioned & as & i we",
+    "thoughts & any & on",
+    "below & on & the",
+    "below & note notes email emails message messages & my the",
+    "more & one & thing note",
+    "stands & still",
+    "here & stop leave & i",
+    "last & from & me & note email message",
+)
+_KINDS: tuple[tuple[str, LazyPattern], ...] = (
     (
         "an introduction",
-        re.compile(
+        lazy_compile(
             r"\b(?:introduc\w*|intro|point me|right person|refer me|put me in touch"
             r"|who (?:handles|owns|is responsible|should i)|connect me with)\b",
         ),
     ),
     (
         "information",
-        re.compile(
+        lazy_compile(
             r"\b(?:send (?:me|us|over)|forward (?:me|us)|resume|cv|fill (?:out|in)|reply with"
             r"|provide|shipping address|phone number|your (?:details|information|address))\b",
         ),
     ),
     (
         "an action",
-        re.compile(
+        lazy_compile(
             r"\b(?:sign up|register|join|click|download|try (?:it|our|the)|buy|order|publish"
             r"|post (?:a|an|it|something|my|about)|link (?:to|back)|write (?:a|an|about|up)|host"
             r"|share (?:this|it|our)|mention|subscribe|install|add (?:a|our|my))\b",
@@ -70,7 +94,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "a meeting",
-        re.compile(
+        lazy_compile(
             r"\b(?:call|chat|meet\w*|demo|coffee|lunch|\d+[ -]?min\w*|calendar|schedule|available"
             r"|free (?:on|for|this|next)|talk|speak|zoom|a good time|catch up)\b",
         ),
@@ -78,7 +102,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_SHARED_LINK = re.compile(
+_SHARED_LINK = lazy_compile(
     r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$|\bhere[’']s (?:what|how) (?!we\b|i\b)",
     re.MULTILINE,
 )
@@ -151,6 +175,8 @@ def _followup(doc: Document, ctx: Context) -> bool:
         return True
     if ctx.history is not None:
         return False
+    if not _FOLLOWUP_GATE.could_match(doc.vocabulary):  # none of its words: only Re:/Fwd:
+        return bool(doc.subject and re.match(r"\s*(?:re|fwd?|aw)\s*:", doc.subject, re.I))
     if doc.subject and (
         re.match(r"\s*(?:re|fwd?|aw)\s*:", doc.subject, re.IGNORECASE)
         or _FOLLOWUP.search(doc.subject.lower())
@@ -159,12 +185,13 @@ def _followup(doc: Document, ctx: Context) -> bool:
     return bool(_FOLLOWUP.search(low(doc, doc.content)))
 
 
-_OFFER = re.compile(
+_OFFER = lazy_compile(
     r"(?:happy|glad|more than happy|i[’']d be happy|i[’']m happy|i can|i could|we can|we could"
     r"|i[’']ll|we[’']ll|i will|we will)\b"
 )
 
 
+@lru_cache(maxsize=8192)
 def ask_kind(sentence: str) -> str | None:
     """What an ask sentence asks for: a meeting, information, an action, an introduction.
 
@@ -181,6 +208,43 @@ def ask_kind(sentence: str) -> str | None:
 
 
 # ---- A101 vague-ask ------------------------------------------------------------------------
+
+
+@cache
+def _vague(key: str) -> re.Pattern[str]:
+    """The ``anywhere`` or ``in_ask`` phrases of ``terms/ask_vague.toml``, compiled on first use."""
+    return compile_phrases(load_terms("ask_vague")[key], ignore_case=False)
+
+
+# Per pattern of ask_vague.toml (same order), the words it cannot match without.
+_VAGUE_ANYWHERE = WordGate(
+    "help assist support add work partner benefit & how & can could might may would & we our i",
+    "share discuss talk tell present introduce & call chat meeting demo time minutes"
+    " & our my us what & to",
+    "introduce & our my & company services solutions product products platform offering team",
+    "synergy synergies",
+    "opportunity & business partnership collaboration & speak talk chat & you & about",
+    "opportunity opportunities & potential possible exciting & between for & us our",
+    "learn & more & about",
+    "there theres & see & if",
+    "interest & something & that & you",
+    "meet & need want like wanted & you",
+    "brain & pick",
+    "base & touch",
+    "connecting & interested look looking",
+    "services solutions product products platform offering company capabilities"
+    " & discuss talk go present & our my",
+    "together & work & discuss explore see",
+)
+_VAGUE_IN_ASK = WordGate(
+    "help & how & can could might & we i",
+    "connect & love like want wanted hope time opportunity & to",
+    "value & add",
+    "opportunity & business partnership collaboration & a an",
+    "partnership partnerships collaboration collaborations",
+    "let & talk chat connect meet & s",
+    "more & learn hear find know",
+)
 
 
 class VagueAsk(Rule):
@@ -239,21 +303,24 @@ class VagueAsk(Rule):
             note="'how we can help' as a lead-in, not as the ask",
         ),
     )
-    _anywhere = compile_phrases(load_terms("ask_vague")["anywhere"], ignore_case=False)
-    _in_ask = compile_phrases(load_terms("ask_vague")["in_ask"], ignore_case=False)
+    triggers = frozenset(_VAGUE_ANYWHERE.triggers or ()) | frozenset(_VAGUE_IN_ASK.triggers or ())
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
-            return
+        anywhere = _VAGUE_ANYWHERE.could_match(doc.vocabulary)
+        in_ask = _VAGUE_IN_ASK.could_match(doc.vocabulary)
+        if not (anywhere or in_ask) or not is_english(doc):
+            return  # none of the words any vague phrase needs: no regex at all
         text = low(doc, doc.content)
-        if self._anywhere.search(text) is None and self._in_ask.search(text) is None:
+        if (not anywhere or _vague("anywhere").search(text) is None) and (
+            not in_ask or _vague("in_ask").search(text) is None
+        ):
             return  # one pass over the email before any per-sentence work
         count = 0
         for sent in doc.sentences:
             lowered = low(doc, sent)
-            m = self._anywhere.search(lowered)
-            if m is None and is_ask(lowered):
-                m = self._in_ask.search(lowered)
+            m = _vague("anywhere").search(lowered) if anywhere else None
+            if m is None and in_ask and is_ask(lowered):
+                m = _vague("in_ask").search(lowered)
             if m is None:
                 continue
             yield self.hit(
@@ -334,7 +401,7 @@ class MultipleAsks(Rule):
                 return
 
 
-_JOINED_ASK = re.compile(r",? (?:and|also|plus),? (?=(?:could|would|can|will) you\b)")
+_JOINED_ASK = lazy_compile(r",? (?:and|also|plus),? (?=(?:could|would|can|will) you\b)")
 
 
 def _ask_parts(doc: Document) -> Iterator[tuple[int, int, str]]:
@@ -402,9 +469,7 @@ class NoAsk(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if not is_english(doc):
             return
-        if not doc.sentences or looks_like_followup(doc, ctx):
-            return
-        if ask_sentences(doc):
+        if not doc.sentences or ask_sentences(doc) or looks_like_followup(doc, ctx):
             return
         if doc.subject and is_ask(doc.subject.lower()):
             return
@@ -424,7 +489,7 @@ class NoAsk(Rule):
 
 # ---- A104 info-update-request --------------------------------------------------------------
 
-_INFO_UPDATE = re.compile(
+_INFO_UPDATE = lazy_compile(
     r"\b(?:information|info|data|contact|record|profile|details) (?:update|verification|check)"
     r"|\b(?:update|confirm|verify|validate)"
     r" (?:your|the|some|a few|our)(?: (?:contact|company|account|business|personal|current))?"
@@ -434,6 +499,15 @@ _INFO_UPDATE = re.compile(
     r"|\b(?:we are|we[’']re|i am|i[’']m) updating (?:our|my) (?:records|database|files|list|crm)"
     r"|\bkeep (?:our|my) (?:records|database|files|list) (?:up to date|current|accurate)"
     r"|\bupdate (?:our|my) (?:records|database|files|crm|list)\b"
+)
+_INFO_UPDATE_GATE = WordGate(
+    "information info data contact record profile details",
+    "update confirm verify validate & information info details data records record profile"
+    " listing entry address number & your the some few our",
+    "update confirm verify & the your",
+    "updating & our my & we i",
+    "keep & our my & records database files list",
+    "update & our my & records database files crm list",
 )
 
 
@@ -458,6 +532,7 @@ class InfoUpdateRequest(Rule):
     name = "info-update-request"
     severity = Severity.WARNING
     fix_title = "Drop the request; ask about their problem instead"
+    triggers = _INFO_UPDATE_GATE.triggers
     bad = (
         Example(
             "Hi Dana,\n\nDo you have a few minutes to update your contact information for "
@@ -482,7 +557,7 @@ class InfoUpdateRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
+        if not _INFO_UPDATE_GATE.could_match(doc.vocabulary) or not is_english(doc):
             return
         if _INFO_UPDATE.search(low(doc, doc.content)) is None:
             return
@@ -509,12 +584,20 @@ class InfoUpdateRequest(Rule):
 
 # ---- A105 reasonless-intro-request ---------------------------------------------------------
 
-_INTRO = re.compile(
+_INTRO = lazy_compile(
     r"\b(?:(?:could|can|would|will) you (?:please |kindly )?)?(?:introduce me|intro me"
     r"|connect me (?:to|with)|put me in touch(?: with)?|refer me to)\b"
     r"|\b(?:an?|the) (?:warm |quick |brief )?intro(?:duction)? (?:to|with)\b"
 )
-_REASON = re.compile(
+_INTRO_GATE = WordGate(
+    "introduce & me",
+    "intro & me",
+    "connect & me & to with",
+    "touch & me & put & in",
+    "refer & me & to",
+    "intro introduction & to with & a an the",
+)
+_REASON = lazy_compile(
     r"\b(?:because|since|given|so that|as (?:they|their|he|she|it)|they(?:[’']re|[’']ve| are"
     r"| have| just| recently| might| may| could| would| need| said| told| posted| mentioned)"
     r"|(?:their|his|her) (?:[\w-]+ ){0,2}(?:is|are|has|have|had|just|recently|needs?|wants?"
@@ -549,6 +632,7 @@ class ReasonlessIntroRequest(Rule):
     name = "reasonless-intro-request"
     severity = Severity.WARNING
     fix_title = "Say why the person you want to meet would care (their problem, your result)"
+    triggers = _INTRO_GATE.triggers
     bad = (
         Example(
             "Hi Dana,\n\nI see you sit on the board of Helix. Could you introduce me to "
@@ -573,7 +657,7 @@ class ReasonlessIntroRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
+        if not _INTRO_GATE.could_match(doc.vocabulary) or not is_english(doc):
             return
         if _INTRO.search(low(doc, doc.content)) is None:
             return

@@ -1,0 +1,76 @@
+"""Word gates: the words a phrase pattern cannot match without, tested before the regex.
+
+A large alternation of phrases is slow in Python's ``re``: every position of the text is tried
+against every alternative. Most emails contain none of the phrases, and that can be told from
+the words they contain (``Document.vocabulary``, computed once per email) with a few set tests.
+
+A gate lists, for each alternative of a pattern, groups of words: a match of that alternative
+must contain at least one word of every group as a whole token (``[^\\W_]+``, lower case).
+``could_match`` is False only when no alternative can match, so a gate never hides a hit as
+long as each group is derived from the pattern (words every path through it contains); the
+tests check each gate against random strings the pattern matches. ``triggers`` (the first group
+of every alternative) is what a rule can hand to the engine to be skipped outright.
+"""
+
+from __future__ import annotations
+
+Group = tuple[frozenset[str], tuple[str, ...]]
+
+
+class WordGate:
+    """Per alternative, groups of words of which the text must hold one each.
+
+    ``WordGate("how & help assist", "synergy synergies")``: the first alternative needs
+    "how" and one of "help"/"assist", the second "synergy" or "synergies". A word written
+    ``fan*`` is a substring to find in the (lower-case) text instead, for a pattern that lets
+    the word run on ("fan" in "fanatic"). Put the rarest group first: it is tested first and
+    it makes the ``triggers``.
+    """
+
+    __slots__ = ("alternatives", "triggers")
+
+    def __init__(self, *alternatives: str) -> None:
+        alts: list[tuple[Group, ...]] = []
+        for spec in alternatives:
+            groups: list[Group] = []
+            for g in spec.split("&"):
+                items = g.split()
+                if not items:
+                    raise ValueError(f"empty group in gate alternative {spec!r}")
+                words = frozenset(w for w in items if not w.endswith("*"))
+                subs = tuple(w[:-1] for w in items if w.endswith("*"))
+                groups.append((words, subs))
+            alts.append(tuple(groups))
+        self.alternatives: tuple[tuple[Group, ...], ...] = tuple(alts)
+        firsts = [alt[0] for alt in alts]
+        # the engine's trigger test: one word of some alternative's first group must occur
+        self.triggers: frozenset[str] | None = (
+            frozenset().union(*(words for words, _subs in firsts))
+            if not any(subs for _words, subs in firsts)
+            else None
+        )
+
+    def could_match(self, vocabulary: frozenset[str], text: str = "") -> bool:
+        """False when no alternative has a word of each of its groups in ``vocabulary``
+        (or, for ``word*`` items, in ``text``: the lower-case text the pattern searches)."""
+        if self.triggers is not None and self.triggers.isdisjoint(vocabulary):
+            return False
+        for alt in self.alternatives:
+            for words, subs in alt:
+                if words.isdisjoint(vocabulary) and not any(s in text for s in subs):
+                    break
+            else:
+                return True
+        return False
+
+    def alternative(self, i: int) -> WordGate:
+        """A gate of one alternative alone (for tests that check it against its pattern)."""
+        return WordGate(
+            " & ".join(
+                " ".join([*sorted(words), *(f"{s}*" for s in subs)])
+                for words, subs in self.alternatives[i]
+            )
+        )
+
+    def __len__(self) -> int:
+        return len(self.alternatives)
