@@ -7,9 +7,9 @@ skipped and say so. Timing uses ``ctx.now`` and business days (Monday to Friday)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.patterns import lazy_compile
@@ -19,11 +19,10 @@ from .style_text import (
     QUOTE_START,
     FoldedPattern,
     Gate,
+    PhraseList,
     folding,
-    gate_of,
     own_end,
     own_text,
-    phrase_source,
     wrap_tolerant,
 )
 
@@ -476,22 +475,26 @@ class IgnoresNo(Rule):
         )
 
 
-def _guilt_source(key: str) -> str:
-    return phrase_source(wrap_tolerant(p) for p in load_terms("followup_guilt")[key])
+def _guilt(key: str, needs: str) -> Callable[[], tuple[list[str], list[str] | None]]:
+    def make() -> tuple[list[str], list[str] | None]:
+        terms = load_terms("followup_guilt")
+        return [wrap_tolerant(p) for p in terms[key]], terms[needs]
+
+    return make
 
 
-GUILT = FoldedPattern(lambda: _guilt_source("patterns"), re.UNICODE)
-SILENCE = FoldedPattern(lambda: _guilt_source("silence"), re.UNICODE)
+GUILT = PhraseList(_guilt("patterns", "words"))
+SILENCE = PhraseList(_guilt("silence", "silence_words"))
 _RELEASE = FoldedPattern(
     lambda: "|".join(f"(?:{p})" for p in load_terms("followup_guilt")["release"])
 )
 
 
-@cache
-def guilt_gates() -> tuple[Gate, Gate]:
-    """What every guilt pattern needs, and every silence pattern (see style_text.Gate)."""
-    terms = load_terms("followup_guilt")
-    return gate_of(terms["words"]), gate_of(terms["silence_words"])
+def guilt_gate() -> Gate:
+    """What every guilt pattern needs: when none occurs, there is no guilt trip."""
+    gate = GUILT.gate()
+    assert gate is not None
+    return gate
 
 
 class GuiltTrip(Rule):
@@ -553,13 +556,9 @@ class GuiltTrip(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         fold = folding(doc)
-        guilt_gate, silence_gate = guilt_gates()
-        guilt, silence = guilt_gate.admits(fold), silence_gate.admits(fold)
-        if not guilt and not silence:
-            return
         fix = self.advice(self.fix_title or "")
         subject = doc.subject
-        if subject and guilt:
+        if subject and guilt_gate().admits(fold):
             for m in GUILT.finditer_text(subject):
                 yield self.hit(
                     m.start(),
@@ -570,14 +569,11 @@ class GuiltTrip(Rule):
                 )
                 break
         body, start, end = doc.body, doc.content.start, own_end(doc)
-        if guilt:
-            for count, m in enumerate(GUILT.finditer(fold, body, start, end), 1):
-                found = body[m.start() : m.end()]
-                yield self.hit(m.start(), m.end(), f"guilt trip: {found!r}", fix=fix)
-                if count >= 2:
-                    return
-        if not silence:
-            return
+        for count, m in enumerate(GUILT.finditer(fold, body, start, end), 1):
+            found = body[m.start() : m.end()]
+            yield self.hit(m.start(), m.end(), f"guilt trip: {found!r}", fix=fix)
+            if count >= 2:
+                return
         for m in SILENCE.finditer(fold, body, start, end):
             sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
             context = sentence.text if sentence else body[m.start() : m.end() + 80]

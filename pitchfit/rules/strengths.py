@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule
-from .followup import GUILT, guilt_gates
+from .followup import GUILT
 from .style import Deferential, FormalFiller, Hype
 from .style_text import (
     FoldedPattern,
@@ -442,9 +442,10 @@ class PeerTone(Rule):
             for _ in rule.check(doc, ctx):
                 return
         fold = folding(doc)
-        for pattern, gate in ((_EAGER, _EAGER_GATE), (GUILT, guilt_gates()[0])):
-            if gate.admits(fold) and pattern.search(fold, body, start, len(body)):
-                return
+        if _EAGER_GATE.admits(fold) and _EAGER.search(fold, body, start, len(body)):
+            return
+        if GUILT.search(fold, body, start, len(body)):
+            return
         yield self.hit(start, end, "written as a peer: plain and direct")
 
 
