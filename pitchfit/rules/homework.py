@@ -19,6 +19,7 @@ from .homework_match import (
     EMPTY_GREETING,
     EXPLAIN_CUE,
     FLATTERY,
+    FLATTERY_GATE,
     PRONOUN,
     QUALIFIES,
     RESEARCH_CUE,
@@ -598,8 +599,8 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
-            return
+        if not FLATTERY_GATE.could_match(doc.vocabulary, doc.lower) or not is_english(doc):
+            return  # none of the words any compliment here needs
         if FLATTERY.search(low(doc, doc.content)) is None:
             return
         sents = doc.sentences

@@ -10,15 +10,17 @@ of a campaign. Word lists live in ``terms/homework_words.toml`` and
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.patterns import lazy_compile
+from .gate import WordGate
 from .kinds import load_terms
 
 if TYPE_CHECKING:
     from ..models import Prospect
 
-TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+TOKEN = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 STOP = frozenset(load_terms("homework_words")["stop"])
 
 
@@ -95,13 +97,13 @@ _FIELD_WORDS = (
     r"|position|industry|city|country|e-?mail|phone|website|url|product|insert|prospect"
     r"|recipient|contact|sender|competitor|benefit|pain|claim|timeframe|result|metric|address"
 )
-_REDACTION = re.compile(
+_REDACTION = lazy_compile(
     r"redact|remov|withh[eo]ld|omit|delet|\bsic\b|blank|edited|anonym|censor|private|hidden"
     r"|confidential|protected|\.\.\.|…",
     re.IGNORECASE,
 )
 _HTML_TAGS = frozenset(load_terms("homework_words")["html_tags"])
-PLACEHOLDER = re.compile(
+PLACEHOLDER = lazy_compile(
     r"""
       (?P<mc>\*\|\s*(?P<mcf>[A-Za-z0-9_:]{2,30})\s*\|\*)                       # *|FNAME|*
     | (?P<dbl>\{\{\s*(?P<dblf>[A-Za-z_][^{}\n]{0,60}?)\s*\}\})                # {{company}}
@@ -114,12 +116,12 @@ PLACEHOLDER = re.compile(
     """,
     re.VERBOSE,
 )
-_FIELD_RE = re.compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
-EMPTY_GREETING = re.compile(
+_FIELD_RE = lazy_compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
+EMPTY_GREETING = lazy_compile(
     r"\A[ \t]*(?:hi|hey|hello|dear|good\s+(?:morning|afternoon))(?P<gap>[ \t]+)[,!:]",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(r"^(?:contact|lead|prospect|recipient|person|account|user|sender)[._]", re.I)
+_PREFIX = lazy_compile(r"^(?:contact|lead|prospect|recipient|person|account|user|sender)[._]", re.I)
 _FIELD_MAP = {
     "first_name": "first_name",
     "firstname": "first_name",
@@ -141,7 +143,7 @@ _FIELD_MAP = {
 }
 
 
-_OPENERS = re.compile(r"[*{\[%<]")
+_OPENERS = lazy_compile(r"[*{\[%<]")
 
 
 def find_placeholders(text: str) -> list[re.Match[str]]:
@@ -203,6 +205,7 @@ def topic_in(topic: str, sentence_stems: set[str], sentence: str) -> bool:
     return all(stem(w) in sentence_stems for w in words)
 
 
+@cache
 def _functions() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     terms = load_terms("homework_functions")
     out = []
@@ -220,7 +223,7 @@ def _functions() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
 
 
 def answered_by(prospect: Prospect, question: str) -> str:
-    for titles, does in _FUNCTIONS:
+    for titles, does in _functions():
         if prospect.title and titles.search(prospect.title) and does.search(question):
             return f"their title is {prospect.title}"
     q_stems = stems(question)
@@ -237,12 +240,9 @@ def answered_by(prospect: Prospect, question: str) -> str:
     return ""
 
 
-_FUNCTIONS = _functions()
-
-
 # ---- cue phrases of the personalization, talking-down, discovery and flattery rules ----
 
-RESEARCH_CUE = re.compile(
+RESEARCH_CUE = lazy_compile(
     r"\b(?:saw|seen|noticed|read|listened|watched|heard|came across|congrat\w*|according to"
     r"|going by|looks like you|you(?:[’']ve| have)? (?:posted|wrote|said|mentioned|published"
     r"|announced|launched|opened|hired|raised|added|moved|switched|cover)"
@@ -253,7 +253,7 @@ RESEARCH_CUE = re.compile(
 )
 
 
-EXPLAIN_CUE = re.compile(
+EXPLAIN_CUE = lazy_compile(
     r"\b(?:ha(?:ve|d) you (?:ever )?(?:heard|come across|learned)(?: of| about)?"
     r"|are you (?:familiar|aware) (?:with|of)|do you know (?:what|about|how)|not sure if you know"
     r"|what (?:is|are)|(?:is|are|[’']s) (?:a|an|the) (?:[\w-]+ )?(?:way|method|practice|process"
@@ -267,10 +267,10 @@ EXPLAIN_CUE = re.compile(
 )
 
 
-PRONOUN = re.compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)
+PRONOUN = lazy_compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)
 
 
-YES_NO = re.compile(
+YES_NO = lazy_compile(
     r"^(?:(?:quick|one|simple) question[:,\s–—-]*)?(?:so,?\s+)?"
     r"(?:(?:do|does) (?:you|your (?:team|company|org\w*|business|department|firm)|\w+)"
     r" (?:currently |already |ever |even |actually )?(?:do|use|have|need(?: to do)?|run|sell"
@@ -279,7 +279,7 @@ YES_NO = re.compile(
     r"(?:doing|using|running|selling|hiring|sending|tracking|managing|investing in))\b",
     re.IGNORECASE,
 )
-QUALIFIES = re.compile(
+QUALIFIES = lazy_compile(
     r"\b(?:how|why|what|which|struggl\w*|still|priorit\w*|challeng\w*|problem|headache|pain\w*"
     r"|slow\w*|hard|difficult|enough|worr\w*|frustrat\w*|spend\w*|minutes|open to|interested"
     r"|want|mind|thoughts|plan\w*|this (?:quarter|year|month)|right now|next)\b",
@@ -295,7 +295,7 @@ _PRAISE = (
     r"(?:awesome|amazing|great|beautiful|impressive|fantastic|incredible|inspiring"
     r"|an inspiration|excellent|wonderful|outstanding|brilliant|stunning|very good)"
 )
-FLATTERY = re.compile(
+FLATTERY = lazy_compile(
     rf"""\b(?:
         (?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
             (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}
@@ -315,14 +315,32 @@ FLATTERY = re.compile(
     )""",
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
-_SPECIFIC = re.compile(
+# Per alternative of FLATTERY (same order), the words it cannot match without; praise words
+# are substrings ("great" also runs on into "greater": the pattern has no word end there).
+_PRAISE_SUBS = (
+    "awesome* amazing* great* beautiful* impressive* fantastic* incredible* inspiring*"
+    " inspiration* excellent* wonderful* outstanding* brilliant* stunning* good*"
+)
+FLATTERY_GATE = WordGate(
+    "love loved adore admire enjoy enjoyed like liked & your the & i we",
+    "fan admirer follower reader & of & your the & big huge time longtime great avid",
+    "as & a an & fan* admirer* follower*",
+    "fan & i & am m",
+    "following & been & i",
+    "impressed & by with for & your the",
+    f"your & is are look looks & {_PRAISE_SUBS}",
+    f"think thought found & it & {_PRAISE_SUBS}",
+    "content & inspiration & is",
+    "you & are re & amazing great awesome incredible fantastic impressive leaders killing",
+)
+_URL = lazy_compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
+_SPECIFIC = lazy_compile(
     r"\d|[\"“”«]|\b(?:especially|particularly|in particular|the part|the bit)\b"
     r"|\b(?:post|article|episode|talk|piece|video|book|thread|report|paper|essay|keynote"
     r"|interview|launch|case study)\s+(?:on|about|where|titled|called|with)\b",
     re.IGNORECASE,
 )
-_CAPWORD = re.compile(r"(?<=[\s(])[A-Z][a-z]+(?:[A-Z]\w*)?\b")
+_CAPWORD = lazy_compile(r"(?<=[\s(])[A-Z][a-z]+(?:[A-Z]\w*)?\b")
 
 
 def specific(text: str, skip: set[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -258,7 +259,7 @@ class WrongRole(Rule):
         )
 
 
-_WHO_OWNS = re.compile(
+_WHO_OWNS = lazy_compile(
     r"\b(who (?:at \S+ )?(?:owns|handles|runs|looks after|is (?:responsible|in charge))"
     r"|(?:the )?right person|point me to|wrong person)\b",
     re.IGNORECASE,
@@ -484,7 +485,7 @@ class FalsePremise(Rule):
             )
 
 
-_SAID_NO = re.compile(
+_SAID_NO = lazy_compile(
     r"\b(not interested|no thanks|no, thanks|no thank you|unsubscribe|remove me|take me off|"
     r"stop (?:emailing|contacting|sending)|do not (?:contact|email)|don't (?:contact|email)|"
     r"please stop|not a fit for us|we'?ll pass|we are going to pass)\b",

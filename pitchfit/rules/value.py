@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
+from ..text.patterns import lazy_compile
 from .ask import (
     ask_sentences,
     is_english,
@@ -22,17 +23,18 @@ from .ask import (
     wordset,
 )
 from .base import Example, Hit, Rule, Severity
+from .gate import WordGate
 
 if TYPE_CHECKING:
     from ..engine import Context
     from ..models import Offer
     from ..text.document import Document
 
-_RESULT = re.compile(
+_RESULT = lazy_compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
     r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"
 )
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def _proof_backs(offer: Offer | None, sentence: str) -> bool:
@@ -52,29 +54,36 @@ def _proof_backs(offer: Offer | None, sentence: str) -> bool:
 # ---- V101 features-not-benefits ------------------------------------------------------------
 
 _PRODUCT = r"(?:platform|product|solution|tool|software|suite|app|service|system|agent|engine)"
-_FEATURE_INTRO = re.compile(
+_FEATURE_INTRO = lazy_compile(
     rf"\b(?:our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}s?\b[^.?!\n]{{0,40}}?"
     r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b"
 )
-_TECH_STACK = re.compile(
+_TECH_STACK = lazy_compile(
     r"\b(?:uses|leverages|powered by|built on|combines|harnesses)\s+"
     r"(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+"
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
-_BENEFIT = re.compile(
+_BULLET = lazy_compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_BENEFIT = lazy_compile(
     r"\b(?:so (?:that )?(?:you|your)|which means (?:you|your)|(?:you|your team)(?:[’']ll| will"
     r"| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)|sav(?:e|es|ed|ing)"
     r" (?:you|your))\b"
 )
-_PRODUCT_RE = re.compile(_PRODUCT)
+_PRODUCT_RE = lazy_compile(_PRODUCT)
 _FEATURE_WORDS = frozenset(
     {"includes", "offers", "features", "provides", "comes", "supports", "boasts", "has",
      "uses", "leverages", "powered", "built", "combines", "harnesses"}
 )  # fmt: skip
-_SECOND = re.compile(r"\b(?:you|your|you[’']re|you[’']ve)\b")
+# Words _FEATURE_INTRO and _TECH_STACK cannot match without (see gate.py).
+# Words _FEATURE_INTRO and _TECH_STACK cannot match without (see gate.py).
+_PRODUCT_WORDS = " ".join(f"{w} {w}s" for w in _PRODUCT[3:-1].split("|"))  # "s?" follows
+_FEATURE_INTRO_GATE = WordGate(
+    f"includes offers features provides comes supports boasts has & {_PRODUCT_WORDS} & our the this"
+)
+_TECH_STACK_GATE = WordGate("uses leverages powered built combines harnesses & and")
+_SECOND = lazy_compile(r"\b(?:you|your|you[’']re|you[’']ve)\b")
 
 
-_WE = re.compile(r"\b(?:we|our|us)\b")
+_WE = lazy_compile(r"\b(?:we|our|us)\b")
 
 
 def _line_before(doc: Document, pos: int) -> Segment:
@@ -131,9 +140,17 @@ class FeaturesNotBenefits(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        has_intro = _FEATURE_INTRO_GATE.could_match(doc.vocabulary)
+        has_stack = _TECH_STACK_GATE.could_match(doc.vocabulary)
+        content = low(doc, doc.content)
+        if (
+            not (has_intro or has_stack)
+            and content.count(",") < 4
+            and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
+        ):
+            return  # no feature phrase, no list of four, no bullet list: nothing to flag
         if not is_english(doc):
             return
-        content = low(doc, doc.content)
         if (
             not wordset(doc) & _FEATURE_WORDS
             and content.count(",") < 4
@@ -144,11 +161,11 @@ class FeaturesNotBenefits(Rule):
             return
         for sent in doc.sentences:
             text = low(doc, sent)
-            m = _FEATURE_INTRO.search(text)
+            m = _FEATURE_INTRO.search(text) if has_intro else None
             if m and (text.rstrip().endswith(":") or text.count(",") >= 2):
                 yield self._hit(sent, m.start(), m.end())
                 return
-            m = _TECH_STACK.search(text)
+            m = _TECH_STACK.search(text) if has_stack else None
             if m:
                 yield self._hit(sent, m.start(), m.end())
                 return
@@ -173,7 +190,7 @@ class FeaturesNotBenefits(Rule):
 
 # ---- V102 no-reason ------------------------------------------------------------------------
 
-_REASON = re.compile(
+_REASON = lazy_compile(
     r"\b(?:because|since|given|so (?:that|you|your|we can)|which means|that means|that[’']s why"
     r"|usually means|the reason|as you|now that|after|noticed|saw|seen|read|heard|congrat\w*"
     r"|(?:need|have|got) to (?!meet|talk|speak|chat|connect|see you)|coming up|ahead of|deadline"
@@ -181,7 +198,7 @@ _REASON = re.compile(
     r"|when (?:teams|you|companies|your)|if you|typically|most (?:teams|companies|[\w-]+ (?:leaders"
     r"|teams))|helped|cut|saved|reduced|increased|grew|built)\b"
 )
-_ABOUT_THEM = re.compile(
+_ABOUT_THEM = lazy_compile(
     r"\b(?:your|you(?:[’']re|[’']ve| are| have| had| were| recently| just| manage| run| lead"
     r"| own| use| sell| cover| wrote| posted| said| mentioned| might| may))\b"
     r"|\b(?:it|this|that) (?:helps|would help|saves|means)\b|\bthat way\b|\bwrong person\b"
@@ -237,11 +254,13 @@ class NoReason(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if not is_english(doc):
             return
+        asks = ask_sentences(doc)  # shared with the ask rules, usually known already
+        if not asks:
+            return
         text = low(doc, doc.content)
         if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
             return
-        asks = ask_sentences(doc)
-        if not asks or looks_like_followup(doc, ctx):
+        if looks_like_followup(doc, ctx):
             return
         subject = (doc.subject or "").lower()
         if _REASON.search(subject) or _ABOUT_THEM.search(subject):
@@ -267,13 +286,20 @@ _LOGO_WORDS = frozenset(
      "work", "worked", "partner", "partnered", "include", "includes", "backed", "relied",
      "fortune", "serve", "serving"}
 )  # fmt: skip
-_LOGO_ANCHOR = re.compile(
+_LOGO_ANCHOR = lazy_compile(
     r"\b(?:(?:we|i) (?:work|partner|have worked|worked|have partnered) with|include"
     r"|(?:trusted|used|loved|chosen|relied on|backed) by|fortune \d"
     r"|(?:use|trust|rely on|love|chose|work with|are (?:our )?(?:customers|clients)) (?:us|our|it)"
     r")\b"
 )
-_LOGO_DROP = re.compile(
+_LOGO_ANCHOR_GATE = WordGate(
+    "work partner worked partnered & with & we i",
+    "include",
+    "trusted used loved chosen relied backed & by",
+    "fortune",
+    "use trust rely love chose work customers clients & us our it",
+)
+_LOGO_DROP = lazy_compile(
     rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
     r"|(?:our\s+)?(?:clients|customers|partners|users)\s+include|trusted\s+by|used\s+by|loved\s+by"
     r"|chosen\s+by|relied\s+on\s+by|backed\s+by)"
@@ -306,6 +332,7 @@ class LogoDropping(Rule):
     name = "logo-dropping"
     severity = Severity.WARNING
     fix_title = "Name one customer like them and the result they got, or drop the logos"
+    triggers = _LOGO_ANCHOR_GATE.triggers
     bad = (
         Example(
             "Hi Dana,\n\nMicrosoft and Google use us every day. Free for a demo on Tuesday?",
@@ -329,7 +356,7 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
+        if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary) or not is_english(doc):
             return
         if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(low(doc, doc.content)):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
@@ -352,7 +379,7 @@ class LogoDropping(Rule):
 
 # ---- V104 unproven-claim -------------------------------------------------------------------
 
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE = lazy_compile(
     rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:world|industry|market)[- ]leading|leading"
     r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
@@ -363,17 +390,17 @@ _SUPERLATIVE = re.compile(
     r"|\b(?:world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
     r"|unrivall?ed|second to none|guaranteed results|proven results|proven track record)\b"
 )
-_SCALE = re.compile(
+_SCALE = lazy_compile(
     r"\b(?:helped|help|helping|work with|worked with|served|serve)\s+(?:over\s+|more\s+than\s+)?"
     r"(?:\d[\d,]*\+?|thousands|hundreds|millions|dozens|countless)\s+(?:of\s+)?(?:other\s+)?"
     r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b"
 )
-_MULTIPLIER = re.compile(
+_MULTIPLIER = lazy_compile(
     r"\b(?:our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)|we)\b"
     r"[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
     r"|roi|return)\b"
 )
-_EVIDENCE = re.compile(
+_EVIDENCE = lazy_compile(
     r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
     r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)"
 )
@@ -383,8 +410,21 @@ _CLAIM_WORDS = frozenset(
      "none", "guaranteed", "proven", "number", "helped", "help", "helping", "serve", "served",
      "work", "worked"}
 )  # fmt: skip
-_TIMES = re.compile(r"\d+(?:\.\d+)?x")
-_NAMED = re.compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
+# Words _SUPERLATIVE, _SCALE and _MULTIPLIER cannot match without (see gate.py).
+_CLAIM_NOUNS = "provider agency company vendor partner firm organisation organization"
+_CLAIM_NOUNS = " ".join(f"{w} {w}s" for w in _CLAIM_NOUNS.split(" "))
+_SUPERLATIVE_GATE = WordGate(
+    f"leading best 1 no1 number fastest most only & {_PRODUCT_WORDS} {_CLAIM_NOUNS} & the our we",
+    "best 1 number leading & market industry world country space business",
+    "class leading unmatched unbeatable unrivaled unrivalled none results record",
+)
+_SCALE_GATE = WordGate(
+    "companies businesses customers clients teams brands organisations organizations firms"
+    " & helped help helping work worked served serve"
+)
+_MULTIPLIER_GATE = WordGate("more faster higher better increase growth lift roi return & our we")
+_TIMES = lazy_compile(r"\d+(?:\.\d+)?x")
+_NAMED = lazy_compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
 
 
 class UnprovenClaim(Rule):
@@ -448,34 +488,41 @@ class UnprovenClaim(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not is_english(doc):
-            return
+        vocab = doc.vocabulary
+        sup = _SUPERLATIVE_GATE.could_match(vocab)
+        scale = _SCALE_GATE.could_match(vocab)
+        mult = _MULTIPLIER_GATE.could_match(vocab)
+        if not (sup or scale or mult) or not is_english(doc):
+            return  # none of the words a claim pattern needs: no regex at all
         text = low(doc, doc.content)
         words = wordset(doc)
         if not (words & _CLAIM_WORDS or "%" in text or any(_TIMES.fullmatch(w) for w in words)):
             return  # no superlative, scale word or multiplier anywhere
-        if not (_SUPERLATIVE.search(text) or _SCALE.search(text) or _MULTIPLIER.search(text)):
+        if not (
+            (sup and _SUPERLATIVE.search(text))
+            or (scale and _SCALE.search(text))
+            or (mult and _MULTIPLIER.search(text))
+        ):
             return
         sents = doc.sentences
         count = 0
         for i, sent in enumerate(sents):
             text = low(doc, sent)
-            nxt = low(doc, sents[i + 1]) if i + 1 < len(sents) else ""
-            if _proof_backs(ctx.offer, text) or _EVIDENCE.search(text):
-                continue
-            m = _SUPERLATIVE.search(text)
+            m = _SUPERLATIVE.search(text) if sup else None
             what = "Superlative with no proof"
             if m is None:
-                m = _SCALE.search(text)
+                m = _SCALE.search(text) if scale else None
                 what = "Scale claim with no result"
                 if m is not None and _RESULT.search(text[m.end() :]):
                     m = None
             if m is None:
-                m = _MULTIPLIER.search(text)
+                m = _MULTIPLIER.search(text) if mult else None
                 what = "Number claim with no customer, timeframe or source"
-                if m is not None and (_NAMED.search(sent.text) or _EVIDENCE.search(nxt)):
-                    m = None
-            if m is None:
+                if m is not None:
+                    nxt = low(doc, sents[i + 1]) if i + 1 < len(sents) else ""
+                    if _NAMED.search(sent.text) or _EVIDENCE.search(nxt):
+                        m = None
+            if m is None or _proof_backs(ctx.offer, text) or _EVIDENCE.search(text):
                 continue
             start = m.start()
             if what.startswith("Number"):
@@ -494,7 +541,7 @@ class UnprovenClaim(Rule):
 
 # ---- V105 self-centered --------------------------------------------------------------------
 
-_SELF = re.compile(
+_SELF = lazy_compile(
     r"\b(?:i|i[’']m|i[’']ve|i[’']d|i[’']ll|me|my|mine|myself|we|we[’']re|we[’']ve|we[’']d"
     r"|we[’']ll|us|our|ours|ourselves)\b",
     re.IGNORECASE,
@@ -510,7 +557,7 @@ _YOU_WORDS = frozenset(
 )
 
 
-_OPENER = re.compile(
+_OPENER = lazy_compile(
     r"(?:(?:hello|hi|hey|dear)[ ,]+)?(?:my name is|(?:i am|i[’']m) (?!writing|reaching|based"
     r"|excited|sure|hoping|looking)\S+(?: \S+)? (?:from|with|at|of)\b|(?:i|we) (?:wanted|want)"
     r" to (?:reach out (?:to|and) )?introduce (?:myself|us|our)|(?:allow|let) me (?:to )?introduce"
@@ -596,10 +643,10 @@ class SelfCentered(Rule):
                 return
         text = doc.content.text
         words = words_lower(doc)
-        n_self = sum(w in _SELF_WORDS for w in words)
+        n_self = sum(map(_SELF_WORDS.__contains__, words))
         if n_self < int(self.option(ctx, "min_self")):
             return
-        n_you = sum(w in _YOU_WORDS for w in words)
+        n_you = sum(map(_YOU_WORDS.__contains__, words))
         if ctx.prospect is not None and ctx.prospect.company:
             n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
         if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1) or n_self - n_you < 4:

@@ -1,0 +1,134 @@
+"""Word gates never hide a match: random strings each pattern matches pass its gate."""
+
+from __future__ import annotations
+
+import random
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+import pytest
+
+from pitchfit.rules import ask, homework_match, value
+from pitchfit.rules.gate import WordGate
+from pitchfit.rules.kinds import compile_phrases, load_terms
+from pitchfit.text.document import Document
+
+_POOL = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 _-.,'’:;!?\n\t%$#&()\"/+×"
+_CATEGORY_PROBE = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _in_set(ch: str, items: list[tuple[Any, Any]]) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or ord(ch) == av
+        elif op is C.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is C.CATEGORY:
+            hit = hit or re.fullmatch(_CATEGORY_PROBE[av], ch) is not None
+    return hit != negate
+
+
+def _pick(items: list[tuple[Any, Any]], rng: random.Random) -> str:
+    pool = list(_POOL)
+    for op, av in items:
+        if op is C.LITERAL:
+            pool.append(chr(av))
+        elif op is C.RANGE:
+            pool.append(chr(rng.randint(av[0], av[1])))
+    ok = [ch for ch in pool if _in_set(ch, items)]
+    return rng.choice(ok) if ok else "a"
+
+
+def _sample(node: Any, rng: random.Random, out: list[str]) -> None:
+    for op, av in node:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.NOT_LITERAL:
+            out.append(rng.choice([c for c in _POOL if ord(c) != av]))
+        elif op is C.ANY:
+            out.append(rng.choice("a .x"))
+        elif op is C.IN:
+            out.append(_pick(av, rng))
+        elif op is C.BRANCH:
+            _sample(rng.choice(av[1]), rng, out)
+        elif op is C.SUBPATTERN:
+            _sample(av[3], rng, out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            for _ in range(rng.randint(lo, min(hi, lo + 3))):
+                _sample(sub, rng, out)
+        elif op is C.ATOMIC_GROUP:
+            _sample(av, rng, out)
+        # AT, ASSERT, ASSERT_NOT consume nothing: the match test below sorts them out
+
+
+def _check(pattern: re.Pattern[str], gate: WordGate, n: int = 300, seed: int = 7) -> int:
+    """Every random string the (lower-case) pattern matches passes the gate; returns matches."""
+    rng = random.Random(seed)
+    tree = P.parse(pattern.pattern, pattern.flags)
+    matched = 0
+    for _ in range(n):
+        out: list[str] = []
+        _sample(tree, rng, out)
+        text = rng.choice(["", " ", "x ", ". "]) + "".join(out) + rng.choice(["", " ", ".", " y"])
+        low = text.lower()
+        if len(low) != len(text) or pattern.search(low) is None:
+            continue
+        matched += 1
+        doc = Document(low)
+        assert gate.could_match(doc.vocabulary, doc.lower), (pattern.pattern[:60], low)
+    return matched
+
+
+@pytest.mark.parametrize(
+    ("key", "gate"), [("anywhere", ask._VAGUE_ANYWHERE), ("in_ask", ask._VAGUE_IN_ASK)]
+)
+def test_vague_ask_gates_follow_the_terms(key: str, gate: WordGate) -> None:
+    patterns = load_terms("ask_vague")[key]
+    assert len(gate) == len(patterns), "one gate alternative per pattern, in order"
+    for i, pattern in enumerate(patterns):
+        matched = _check(compile_phrases([pattern], ignore_case=False), gate.alternative(i))
+        assert matched >= 10, f"pattern {i} of {key} rarely matched its samples"
+
+
+GATED: list[tuple[str, Any, WordGate]] = [
+    ("followup", ask._FOLLOWUP, ask._FOLLOWUP_GATE),
+    ("info-update", ask._INFO_UPDATE, ask._INFO_UPDATE_GATE),
+    ("intro", ask._INTRO, ask._INTRO_GATE),
+    ("flattery", homework_match.FLATTERY, homework_match.FLATTERY_GATE),
+    ("feature-intro", value._FEATURE_INTRO, value._FEATURE_INTRO_GATE),
+    ("tech-stack", value._TECH_STACK, value._TECH_STACK_GATE),
+    ("logo-anchor", value._LOGO_ANCHOR, value._LOGO_ANCHOR_GATE),
+    ("superlative", value._SUPERLATIVE, value._SUPERLATIVE_GATE),
+    ("scale", value._SCALE, value._SCALE_GATE),
+    ("multiplier", value._MULTIPLIER, value._MULTIPLIER_GATE),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "gate"), GATED, ids=[g[0] for g in GATED])
+def test_gate_never_hides_a_match(name: str, pattern: Any, gate: WordGate) -> None:
+    compiled = pattern.compiled if hasattr(pattern, "compiled") else pattern
+    matched = _check(compiled, gate, n=1500)
+    assert matched >= 100, f"{name}: too few samples matched to say anything"
+
+
+def test_gate_reads_words_and_substrings() -> None:
+    gate = WordGate("how & help assist", "synergy synergies", "as & fan* admirer*")
+    assert gate.could_match(frozenset({"how", "assist"}))
+    assert not gate.could_match(frozenset({"how"}))
+    assert gate.could_match(frozenset({"as"}), "as a fanatic")
+    assert WordGate("fan* & as").triggers is None  # a substring first: no engine triggers
+    assert WordGate("a & b", "c").triggers == frozenset({"a", "c"})
