@@ -183,11 +183,12 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
             if spec.template.is_sequence:
                 data["step"] = step.number
             findings.append(data)
-        history.append(
-            HistoryMessage(
-                direction="out", sent_at=sent_at, subject=rendered.subject, body=rendered.body
+        if index + 1 < len(spec.template.steps):  # later steps see this one as sent
+            history.append(
+                HistoryMessage(
+                    direction="out", sent_at=sent_at, subject=rendered.subject, body=rendered.body
+                )
             )
-        )
     out["score"] = min(report.score for _, report in reports)
     out["band"] = _worst_band(report.band for _, report in reports)
     out["language"] = reports[0][1].language
