@@ -23,8 +23,9 @@ class WordGate:
     ``WordGate("how & help assist", "synergy synergies")``: the first alternative needs
     "how" and one of "help"/"assist", the second "synergy" or "synergies". A word written
     ``fan*`` is a substring to find in the (lower-case) text instead, for a pattern that lets
-    the word run on ("fan" in "fanatic"). Put the rarest group first: it is tested first and
-    it makes the ``triggers``.
+    the word run on ("fan" in "fanatic"); ``_`` in it stands for a space ("like_your*": two
+    words side by side, for a text with line breaks already turned into spaces). Put the
+    rarest group first: it is tested first and it makes the ``triggers``.
     """
 
     __slots__ = ("alternatives", "triggers")
@@ -38,7 +39,7 @@ class WordGate:
                 if not items:
                     raise ValueError(f"empty group in gate alternative {spec!r}")
                 words = frozenset(w for w in items if not w.endswith("*"))
-                subs = tuple(w[:-1] for w in items if w.endswith("*"))
+                subs = tuple(w[:-1].replace("_", " ") for w in items if w.endswith("*"))
                 groups.append((words, subs))
             alts.append(tuple(groups))
         self.alternatives: tuple[tuple[Group, ...], ...] = tuple(alts)
@@ -67,7 +68,7 @@ class WordGate:
         """A gate of one alternative alone (for tests that check it against its pattern)."""
         return WordGate(
             " & ".join(
-                " ".join([*sorted(words), *(f"{s}*" for s in subs)])
+                " ".join([*sorted(words), *(f"{s.replace(' ', '_')}*" for s in subs)])
                 for words, subs in self.alternatives[i]
             )
         )

@@ -599,9 +599,10 @@ class GenericFlattery(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not FLATTERY_GATE.could_match(doc.vocabulary, doc.lower) or not is_english(doc):
+        content = low(doc, doc.content)
+        if not FLATTERY_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return  # none of the words any compliment here needs
-        if FLATTERY.search(low(doc, doc.content)) is None:
+        if FLATTERY.search(content) is None:
             return
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}

@@ -308,6 +308,14 @@ _LOGO_DROP = lazy_compile(
     rf"|(?P<b>{_LOGOS})\s+(?i:(?:all\s+)?(?:use|trust|rely\s+on|love|chose|work\s+with"
     r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b)"
 )
+# The phrase every _LOGO_DROP match contains (its lead-in, or its "… use us" tail): a much
+# cheaper search that spares most sentences the logo-list pattern.
+_LOGO_CUE = lazy_compile(
+    r"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
+    r"|(?:clients|customers|partners|users)\s+include|(?:trusted|used|loved|chosen|backed)\s+by"
+    r"|relied\s+on\s+by|(?:use|trust|rely\s+on|love|chose|work\s+with"
+    r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b))"
+)
 
 
 class LogoDropping(Rule):
@@ -362,6 +370,8 @@ class LogoDropping(Rule):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         sents = doc.sentences
         for i, sent in enumerate(sents):
+            if _LOGO_CUE.search(sent.text) is None:
+                continue
             m = _LOGO_DROP.search(sent.text)
             if m is None:
                 continue

@@ -89,7 +89,8 @@ def _check(pattern: re.Pattern[str], gate: WordGate, n: int = 300, seed: int = 7
             continue
         matched += 1
         doc = Document(low)
-        assert gate.could_match(doc.vocabulary, doc.lower), (pattern.pattern[:60], low)
+        flat = doc.lower.replace("\n", " ")  # as ask.low hands it to the patterns
+        assert gate.could_match(doc.vocabulary, flat), (pattern.pattern[:60], low)
     return matched
 
 
@@ -132,3 +133,20 @@ def test_gate_reads_words_and_substrings() -> None:
     assert gate.could_match(frozenset({"as"}), "as a fanatic")
     assert WordGate("fan* & as").triggers is None  # a substring first: no engine triggers
     assert WordGate("a & b", "c").triggers == frozenset({"a", "c"})
+
+
+def test_logo_cue_is_in_every_logo_drop() -> None:
+    """The cheap _LOGO_CUE search finds something wherever _LOGO_DROP matches."""
+    rng = random.Random(3)
+    drop = value._LOGO_DROP.compiled
+    tree = P.parse(drop.pattern, drop.flags)
+    matched = 0
+    for _ in range(1500):
+        out: list[str] = []
+        _sample(tree, rng, out)
+        text = rng.choice(["", "Hi. ", "x "]) + "".join(out) + rng.choice(["", ".", " y"])
+        if drop.search(text) is None:
+            continue
+        matched += 1
+        assert value._LOGO_CUE.search(text) is not None, text
+    assert matched >= 100
