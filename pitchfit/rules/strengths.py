@@ -7,6 +7,7 @@ Its ``good`` examples earn it; its ``bad`` examples are near-misses that must no
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,8 +18,8 @@ from .style import Deferential, FormalFiller, Hype
 from .style_text import (
     FoldedPattern,
     Folding,
+    PhraseList,
     folding,
-    gate_of,
     own_end,
     own_sentences,
     own_word_count,
@@ -31,50 +32,36 @@ if TYPE_CHECKING:
 
 # ---- specific research ------------------------------------------------------------------------
 _OBJ = r"(?:your|you|about|that|the|how|(?-i:[A-Z]))"
+# (phrase, what it needs); "{obj}" is what was read or heard (a capital: a name)
+_OBSERVED_PARTS = (
+    ("saw", "saw"),
+    ("seen", "seen"),
+    ("noticed", "noticed"),
+    ("caught", "caught"),
+    ("came across", "came"),
+    ("congrats on", "congrats"),
+    ("congratulations on", "congratulations"),
+    ("looks like", "looks"),
+    (
+        "(?:read|heard|listened to|watched|looked at|looking at|mentioned(?: that)?) {obj}",
+        "read heard listened watched looked looking mentioned",
+    ),
+    ("I know (?:you|your team) (?:cover|run|manage|lead|write|built|are)", "know"),
+    (
+        "your (?:recent |latest |last )?(?:blog post|post|podcast|article|talk|episode|interview"
+        "|keynote|paper|tweet|thread|report|launch|announcement|webinar|newsletter|book)",
+        "post podcast article talk episode interview keynote paper tweet thread report launch "
+        "announcement webinar newsletter book",
+    ),
+)
 _OBSERVED = lazy_compile(
-    r"(?<!\w)(?:saw|seen|noticed|caught|came across|congrats on|congratulations on|looks like"
-    rf"|(?:read|heard|listened to|watched|looked at|looking at|mentioned(?: that)?) {_OBJ}"
-    r"|I know (?:you|your team) (?:cover|run|manage|lead|write|built|are)"
-    r"|your (?:recent |latest |last )?(?:blog post|post|podcast|article|talk|episode|interview"
-    r"|keynote|paper|tweet|thread|report|launch|announcement|webinar|newsletter|book))(?!\w)",
+    r"(?<!\w)(?:" + "|".join(p.format(obj=_OBJ) for p, _ in _OBSERVED_PARTS) + r")(?!\w)",
     re.IGNORECASE,
 )
-# Every _OBSERVED match holds one of these words.
-_OBSERVED_GATE = gate_of(
-    [
-        "saw",
-        "seen",
-        "noticed",
-        "caught",
-        "came",
-        "congrats",
-        "congratulations",
-        "looks",
-        "read",
-        "heard",
-        "listened",
-        "watched",
-        "looked",
-        "looking",
-        "mentioned",
-        "know",
-        "post",
-        "podcast",
-        "article",
-        "talk",
-        "episode",
-        "interview",
-        "keynote",
-        "paper",
-        "tweet",
-        "thread",
-        "report",
-        "launch",
-        "announcement",
-        "webinar",
-        "newsletter",
-        "book",
-    ]
+# Where _OBSERVED could match (any letter for the capital): it cannot be searched folded, so
+# this finds the sentences worth searching.
+_OBSERVED_ANY = PhraseList.of(
+    (p.format(obj="(?:your|you|about|that|the|how|[A-Z])"), needs) for p, needs in _OBSERVED_PARTS
 )
 _PLACEHOLDER = lazy_compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|%[A-Z_]{2,}%|<[A-Z][A-Z _]{1,30}>")
 _CAP_TOKEN = lazy_compile(r"(?<![\w.@/])([A-Z][\w&'’.-]*[A-Za-z0-9])")
@@ -147,12 +134,24 @@ class SpecificResearch(Rule):
             for f in (ctx.prospect.facts if ctx.prospect else [])
             if len(words := {w.lower() for w in _FACT_WORD.findall(f.text)}) >= 2
         ]
-        observed = _OBSERVED_GATE.admits(folding(doc))
-        if not facts and not observed:
+        sentences = own_sentences(doc)
+        if not sentences:
             return
-        for sent in own_sentences(doc):
+        # Sentences where _OBSERVED could match: a match cannot run from one sentence into the
+        # next, so a sentence without a candidate start has none.
+        fold = folding(doc)
+        starts = [
+            m.start()
+            for m in _OBSERVED_ANY.finditer(fold, doc.body, sentences[0].start, sentences[-1].end)
+        ]
+        if not facts and not starts:
+            return
+        for sent in sentences:
             text = sent.text
+            observed = _starts_within(starts, sent)
             if not facts:  # the cheap test first; same outcome
+                if not observed:
+                    continue
                 m = _OBSERVED.search(text)
                 if m and not _PLACEHOLDER.search(text) and _specific(text, m.end()):
                     yield self.hit(sent.start, sent.end, "refers to something specific about them")
@@ -170,29 +169,28 @@ class SpecificResearch(Rule):
                 return
 
 
+def _starts_within(starts: list[int], seg: Segment) -> int | None:
+    """The first of the sorted offsets ``starts`` inside the segment, or None."""
+    i = bisect_left(starts, seg.start)
+    return starts[i] if i < len(starts) and starts[i] < seg.end else None
+
+
 # ---- single clear ask -------------------------------------------------------------------------
-_IMPERATIVE_ASK = FoldedPattern(
-    r"(?<!\w)(?:(?:please |just )?let me know|please (?:send|reply|call|share|confirm|book|"
-    r"schedule|get back|forward|introduce)|reply with|grab a (?:time|slot)|book a (?:time|slot)"
-    r"|(?:if|could|would|can) you (?:could |please )?(?:spare|send|share|introduce|forward|reply"
-    r"|call|book|schedule|point me))(?!\w)"
-)
-# Every _IMPERATIVE_ASK match holds one of these words.
-_IMPERATIVE_GATE = gate_of(
+_IMPERATIVE_ASK = PhraseList.of(
     [
-        "let",
-        "please",
-        "reply",
-        "grab",
-        "book",
-        "spare",
-        "send",
-        "share",
-        "introduce",
-        "forward",
-        "call",
-        "schedule",
-        "point",
+        ("(?:please |just )?let me know", "let"),
+        (
+            "please (?:send|reply|call|share|confirm|book|schedule|get back|forward|introduce)",
+            "please",
+        ),
+        ("reply with", "reply"),
+        ("grab a (?:time|slot)", "grab"),
+        ("book a (?:time|slot)", "book"),
+        (
+            "(?:if|could|would|can) you (?:could |please )?(?:spare|send|share|introduce|forward"
+            "|reply|call|book|schedule|point me)",
+            "spare send share introduce forward reply call book schedule point",
+        ),
     ]
 )
 _VAGUE_ASK = lazy_compile(
@@ -218,14 +216,23 @@ def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
     With ``limit``, stops once that many are found.
     """
     out: list[Segment] = []
-    fold = folding(doc)
-    requests = _IMPERATIVE_GATE.admits(fold)
-    for sent in own_sentences(doc):
+    sentences = own_sentences(doc)
+    if not sentences:
+        return out
+    # A request cannot run from one sentence into the next (its words are one space apart),
+    # so the requests of the whole text, found at once, fall in their sentences.
+    requests = [
+        m.start()
+        for m in _IMPERATIVE_ASK.finditer(
+            folding(doc), doc.body, sentences[0].start, sentences[-1].end
+        )
+    ]
+    for sent in sentences:
         text = sent.text.rstrip("\"'”’) ")
         if text.endswith("?"):
             if _RHETORICAL.search_text(text):
                 continue
-        elif not requests or not _IMPERATIVE_ASK.search_segment(fold, sent):
+        elif _starts_within(requests, sent) is None:
             continue
         out.append(sent)
         if len(out) == limit:
@@ -294,18 +301,28 @@ class SingleClearAsk(Rule):
 
 
 # ---- reason given -----------------------------------------------------------------------------
-_REASON = FoldedPattern(
-    r"(?<!\w)(?:because|(?:which|that|usually|often|typically) means"
-    r"|since (?:you|your|we|our|the|it|I|they|their|this)"
-    r"|so (?:that )?(?:you|we|I|your|our|they|the team) (?:can|could|don[’']?t|won[’']?t|will"
-    r"|stop|get|never|no longer)|which (?:is why|means)|that(?:[’']s| is) why|that means"
-    r"|the reason|given (?:your|that|the|how)|ahead of (?:your|our|the)"
-    r"|(?:have|has|got) an? (?:\w+ ){0,3}(?:meeting|deadline|review|launch|audit|renewal)"
-    r" coming up)(?!\w)"
-)
-# Every _REASON match holds one of these words.
-_REASON_GATE = gate_of(
-    ["because", "means", "since", "so", "why", "reason", "given", "ahead", "coming"]
+_REASON = PhraseList.of(
+    [
+        ("because", "because"),
+        ("(?:which|that|usually|often|typically) means", "means"),
+        ("since (?:you|your|we|our|the|it|I|they|their|this)", "since"),
+        (
+            "so (?:that )?(?:you|we|I|your|our|they|the team) (?:can|could|don[’']?t|won[’']?t"
+            "|will|stop|get|never|no longer)",
+            "so",
+        ),
+        ("which (?:is why|means)", "why means"),
+        ("that(?:[’']s| is) why", "why"),
+        ("that means", "means"),
+        ("the reason", "reason"),
+        ("given (?:your|that|the|how)", "given"),
+        ("ahead of (?:your|our|the)", "ahead"),
+        (
+            r"(?:have|has|got) an? (?:\w+ ){0,3}(?:meeting|deadline|review|launch|audit|renewal)"
+            " coming up",
+            "coming",
+        ),
+    ]
 )
 
 
@@ -345,37 +362,26 @@ class ReasonGiven(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        fold = folding(doc)
-        if not _REASON_GATE.admits(fold):
-            return
-        m = _REASON.search(fold, doc.body, doc.content.start, own_end(doc))
+        m = _REASON.search(folding(doc), doc.body, doc.content.start, own_end(doc))
         if m:
             yield self.hit(m.start(), m.end(), "gives a reason")
 
 
 # ---- peer tone --------------------------------------------------------------------------------
-_EAGER = FoldedPattern(
-    r"(?<!\w)(?:I(?:[’']d| would) (?:love|like) to|we(?:[’']d| would) love to|please|I was "
-    r"wondering|if you (?:have|get|find) (?:the |some )?time|hope to hear|looking forward"
-    r"|my name is|introduce (?:myself|ourselves)|thank you for your time|happy \w+day|regarding"
-    r")(?!\w)"
-)
-
-
-# Every _EAGER match holds one of these words.
-_EAGER_GATE = gate_of(
+_EAGER = PhraseList.of(
     [
-        "love",
-        "like",
-        "please",
-        "wondering",
-        "time",
-        "hear",
-        "forward",
-        "name",
-        "introduce",
-        "happy",
-        "regarding",
+        ("I(?:[’']d| would) (?:love|like) to", "love like"),
+        ("we(?:[’']d| would) love to", "love"),
+        ("please", "please"),
+        ("I was wondering", "wondering"),
+        ("if you (?:have|get|find) (?:the |some )?time", "time"),
+        ("hope to hear", "hear"),
+        ("looking forward", "forward"),
+        ("my name is", "name"),
+        ("introduce (?:myself|ourselves)", "introduce"),
+        ("thank you for your time", "time"),
+        (r"happy \w+day", "happy"),
+        ("regarding", "regarding"),
     ]
 )
 
@@ -442,7 +448,7 @@ class PeerTone(Rule):
             for _ in rule.check(doc, ctx):
                 return
         fold = folding(doc)
-        if _EAGER_GATE.admits(fold) and _EAGER.search(fold, body, start, len(body)):
+        if _EAGER.search(fold, body, start, len(body)):
             return
         if GUILT.search(fold, body, start, len(body)):
             return
@@ -450,39 +456,36 @@ class PeerTone(Rule):
 
 
 # ---- benefit with proof -----------------------------------------------------------------------
-_RESULT_VERB = FoldedPattern(
-    r"(?<!\w)(?<!can )(?<!will )(?<!could )(?<!would )(?<!to )(?<!may )(?<!might )"
-    r"(?:helped|cut|reduced|saved|increased|grew|doubled|tripled|halved|boosted|improved"
-    r"|lifted|raised|went|got|booked|recovered|drove|generated|added|shortened|lowered|dropped"
-    r"|saw)(?!\w)"
-)
-_RESULT_GATE = gate_of(
-    [
-        "helped",
-        "cut",
-        "reduced",
-        "saved",
-        "increased",
-        "grew",
-        "doubled",
-        "tripled",
-        "halved",
-        "boosted",
-        "improved",
-        "lifted",
-        "raised",
-        "went",
-        "got",
-        "booked",
-        "recovered",
-        "drove",
-        "generated",
-        "added",
-        "shortened",
-        "lowered",
-        "dropped",
-        "saw",
-    ]
+_RESULT_VERBS = [
+    "helped",
+    "cut",
+    "reduced",
+    "saved",
+    "increased",
+    "grew",
+    "doubled",
+    "tripled",
+    "halved",
+    "boosted",
+    "improved",
+    "lifted",
+    "raised",
+    "went",
+    "got",
+    "booked",
+    "recovered",
+    "drove",
+    "generated",
+    "added",
+    "shortened",
+    "lowered",
+    "dropped",
+    "saw",
+]
+# A past-tense outcome verb, not after "can", "will", "to"… (a promise, not a result).
+_RESULT_VERB = PhraseList.of(
+    ((verb, verb) for verb in _RESULT_VERBS),
+    head=r"(?<!can )(?<!will )(?<!could )(?<!would )(?<!to )(?<!may )(?<!might )",
 )
 _METRIC = FoldedPattern(
     r"(?<![\w.])(?:\d+(?:[.,]\d+)?\s?(?:%|x\b|percent|per ?cent|hours?|hrs?|days?|weeks?|months?"
@@ -536,15 +539,24 @@ class BenefitWithProof(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        fold = folding(doc)
-        if not _RESULT_GATE.admits(fold):
+        sentences = own_sentences(doc)
+        if not sentences:
             return
-        for sent in own_sentences(doc):
-            verb = _RESULT_VERB.search_segment(fold, sent)  # the rarer test first; same outcome
+        # A verb is one word, so the verbs of the whole text, found at once, fall in their
+        # sentences; the first in a sentence is the one a search of the sentence finds.
+        fold = folding(doc)
+        verbs = [
+            m.start()
+            for m in _RESULT_VERB.finditer(fold, doc.body, sentences[0].start, sentences[-1].end)
+        ]
+        if not verbs:
+            return
+        for sent in sentences:
+            verb = _starts_within(verbs, sent)
             if (
-                verb
+                verb is not None
                 and not _PLACEHOLDER.search(sent.text)
-                and _metric_from(fold, sent, verb.start())
+                and _metric_from(fold, sent, verb - sent.start)
             ):
                 yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
                 return

@@ -284,12 +284,13 @@ class FoldedPattern:
         return self.exact.finditer(text)
 
 
-def phrase_source(patterns: Iterable[str]) -> str:
-    """One alternation over the fragments at word edges (``kinds.compile_phrases``, unflagged)."""
+def phrase_source(patterns: Iterable[str], head: str = "") -> str:
+    """One alternation over the fragments at word edges (``kinds.compile_phrases``, unflagged);
+    ``head`` (look-behinds) goes between the word-edge test and the alternation."""
     joined = "|".join(f"(?:{p})" for p in patterns)
     if not joined:
         return r"(?!x)x"
-    return rf"(?<![\w]){'(?:' + joined + ')'}(?![\w])"
+    return rf"(?<![\w]){head}{'(?:' + joined + ')'}(?![\w])"
 
 
 def gate_of(words: Iterable[str], stems: Iterable[str] = ()) -> Gate:
@@ -315,18 +316,28 @@ class PhraseList:
     matches are those of ``finditer`` over the whole alternation, at a fraction of the cost:
     scanning every position of an email with forty alternatives is most of what a phrase rule
     costs. Without ``needs`` the whole alternation is searched (folded, see FoldedPattern).
+    ``head`` (look-behinds for every phrase) belongs to the alternation only: the lone searches
+    just find where to try it.
     """
 
     __slots__ = ("_bare", "_by_stem", "_by_word", "_fragments", "_make", "_words", "full")
 
-    def __init__(self, make: Callable[[], tuple[list[str], list[str] | None]]) -> None:
+    def __init__(
+        self, make: Callable[[], tuple[list[str], list[str] | None]], head: str = ""
+    ) -> None:
         self._make = make
         self._fragments: list[str] | None = None
         self._by_word: dict[str, tuple[int, ...]] = {}
         self._by_stem: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: frozenset[str] | None = None
         self._bare: list[re.Pattern[str] | None] = []
-        self.full = FoldedPattern(lambda: phrase_source(self.fragments), re.UNICODE)
+        self.full = FoldedPattern(lambda: phrase_source(self.fragments, head), re.UNICODE)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]], head: str = "") -> PhraseList:
+        """From (fragment, needs) pairs given in code."""
+        fixed = list(pairs)
+        return cls(lambda: ([f for f, _ in fixed], [n for _, n in fixed]), head)
 
     @property
     def fragments(self) -> list[str]:
@@ -388,7 +399,10 @@ class PhraseList:
             yield from self.full.exact.finditer(body, pos, endpos)
             return
         active = self.active(fold)
-        if active is None:
+        cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
+        if active is None or (cut.isalnum() and len(cut) == 2):
+            # no needs given, or the search ends inside a word, whose start is no word of the
+            # email's vocabulary: the whole alternation
             yield from self.full.folded.finditer(text, pos, endpos)
             return
         if not active:
