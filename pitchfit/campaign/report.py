@@ -209,6 +209,13 @@ def _worst_section(worst: Sequence[dict[str, Any]]) -> str:
             f'<span class="muted">score {result["score"]}, band {result["band"]}, segment '
             f"{escape(str(result.get('segment')))}{why}</span>"
         )
+        fit = result.get("fit") or {}
+        notes = list(fit.get("reasons") or [])[:2]
+        if fit.get("wrong_person") and fit.get("ask_for"):
+            notes.append(f"Wrong person: ask who owns this ({fit['ask_for']}).")
+        if notes:
+            items = "".join(f"<li>{escape(str(n))}</li>" for n in notes)
+            parts.append(f'<ul class="muted">{items}</ul>')
         for email in result["emails"]:
             parts.append(_email_block(email, result["findings"]))
         parts.append("</div>")
