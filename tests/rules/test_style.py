@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
+import re._constants as C  # type: ignore[import-not-found]  # the sampler reads parsed patterns
+import re._parser as P  # type: ignore[import-not-found]
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pitchfit.config import Settings
 from pitchfit.engine import Checker
 from pitchfit.models import HistoryMessage
-from pitchfit.rules.style_text import own_end
+from pitchfit.rules import strengths
+from pitchfit.rules.followup import GUILT, SILENCE
+from pitchfit.rules.style import Deferential, FormalFiller, Hype
+from pitchfit.rules.style_text import PhraseList, fold_source, folding, own_end, parse_needs
 from pitchfit.text.document import Document
 
 STYLE = ("S101", "S102", "S103", "S104", "S105", "S106")
@@ -181,3 +188,101 @@ def test_gmail_wrapped_attribution_starts_the_quote() -> None:
 )
 def test_phrase_variants(phrase: str, rule: str) -> None:
     assert rule in _names(f"Hi Ana,\n\n{phrase}.\n\nTom", select=("S102", "S103"))
+
+
+# ---- what each phrase needs (the gates that spare most emails most searches) ------------------
+def _sample(pattern: str, rng: random.Random) -> str:
+    """A random string the pattern matches (enough of the syntax for the phrase lists)."""
+    out: list[str] = []
+
+    def pick_in(items: list[tuple[Any, Any]]) -> str:
+        choices: list[str] = []
+        for op, av in items:
+            if op is C.LITERAL:
+                choices.append(chr(av))
+            elif op is C.RANGE:
+                choices.append(chr(rng.randint(av[0], min(av[1], av[0] + 25))))
+            elif op is C.CATEGORY:
+                choices.append({C.CATEGORY_SPACE: " ", C.CATEGORY_DIGIT: "7"}.get(av, "q"))
+            elif op is C.NEGATE:
+                return "q"
+        return rng.choice(choices)
+
+    def walk(items: Any) -> None:
+        for op, av in items:
+            if op is C.LITERAL:
+                out.append(chr(av))
+            elif op is C.IN:
+                out.append(pick_in(av))
+            elif op is C.ANY:
+                out.append("q")
+            elif op is C.BRANCH:
+                walk(rng.choice(av[1]))
+            elif op is C.SUBPATTERN:
+                walk(av[3])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                low, high, sub = av
+                for _ in range(rng.randint(low, min(high, low + 2))):
+                    walk(sub)
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue
+            else:  # pragma: no cover - a construct the phrase lists do not use yet
+                raise AssertionError(f"sampler: {op}")
+
+    walk(P.parse(pattern, re.IGNORECASE).data)
+    return "".join(out)
+
+
+def _phrase_lists() -> list[tuple[str, PhraseList]]:
+    lists = [(cls.name, cls.phrases()) for cls in (Deferential, FormalFiller, Hype)]
+    lists += [("guilt", GUILT), ("silence", SILENCE)]
+    lists += [
+        (name, getattr(strengths, name))
+        for name in ("_EAGER", "_REASON", "_IMPERATIVE_ASK", "_RESULT_VERB", "_OBSERVED_ANY")
+    ]
+    return lists
+
+
+@pytest.mark.parametrize(("name", "phrases"), _phrase_lists(), ids=[n for n, _ in _phrase_lists()])
+def test_every_phrase_needs_what_its_word_list_says(name: str, phrases: PhraseList) -> None:
+    """Random matches of each phrase hold one of the words (or stems) it is said to need: a
+    missing word would hide real hits, since a phrase is only looked for when one occurs."""
+    rng = random.Random(7)
+    needs = phrases._make()[1]  # the raw entries
+    assert needs is not None and len(needs) == len(phrases.fragments)
+    for fragment, entry in zip(phrases.fragments, needs, strict=True):
+        words, stems = parse_needs(entry)
+        for _ in range(60):
+            sample = _sample(fragment, rng).lower()
+            tokens = set(re.findall(r"[^\W_]+", sample))
+            assert tokens & words or any(s in sample for s in stems), (
+                f"{name}: {sample!r} (from {fragment!r}) holds none of {entry!r}"
+            )
+
+
+@pytest.mark.parametrize(("name", "phrases"), _phrase_lists(), ids=[n for n, _ in _phrase_lists()])
+def test_phrase_lists_find_what_the_whole_alternation_finds(name: str, phrases: PhraseList) -> None:
+    """Same matches as one case-insensitive alternation, in any case, wrapped or not, and with
+    the characters that lower-case oddly (dotless i, long s, dotted capital I)."""
+    rng = random.Random(11)
+    pieces = [_sample(f, rng) for f in phrases.fragments for _ in range(3)]
+    pieces += ["the", "we", "can", "to", "I", "your", "Acme", "_x", "2024", "it's", "İ", "ı", "ſ"]
+    seps = [" ", " ", "\n", "  ", "-", ", ", ". ", "'", "’", "\n\n"]
+    for _ in range(300):
+        text = "".join(
+            rng.choice((str.upper, str.title, str.lower, str))(rng.choice(pieces))
+            + rng.choice(seps)
+            for _ in range(rng.randint(1, 30))
+        )
+        doc = Document(text)
+        fold = folding(doc)
+        for start, end in ((0, len(text)), (len(text) // 3, len(text))):
+            got = [m.span() for m in phrases.finditer(fold, doc.body, start, end)]
+            want = [m.span() for m in phrases.full.exact.finditer(doc.body, start, end)]
+            assert got == want, (name, text)
+
+
+def test_folding_keeps_escapes_and_refuses_inline_flags() -> None:
+    assert fold_source(r"I\x27m \W(?P<n>X)[A-Z]") == r"i\x27m \W(?P<n>x)[a-z]"
+    with pytest.raises(ValueError):
+        fold_source(r"(?-i:[A-Z])")
