@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from .base import Hit, Rule
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 @cache
 def load_terms(name: str) -> dict[str, list[str]]:
     """Read ``pitchfit/rules/terms/<name>.toml``: lists of patterns keyed by group."""
-    text = resources.files("pitchfit.rules").joinpath("terms", f"{name}.toml").read_text("utf-8")
+    # A plain path, not importlib.resources: that import alone costs more than the rules.
+    text = (Path(__file__).parent / "terms" / f"{name}.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return {k: [str(p) for p in v] for k, v in data.items() if isinstance(v, list)}
 
