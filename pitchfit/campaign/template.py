@@ -184,11 +184,13 @@ class Renderer:
     def __init__(self, template: CampaignTemplate) -> None:
         import jinja2
         from jinja2 import meta
-        from jinja2.sandbox import SandboxedEnvironment
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         self.template = template
         self._trace = _Trace()
-        self.env = SandboxedEnvironment(
+        self._offer: tuple[Offer, dict[str, Any]] | None = None
+        # Immutable: a template cannot change the offer or a row for the rows after it.
+        self.env = ImmutableSandboxedEnvironment(
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
@@ -233,10 +235,16 @@ class Renderer:
         ctx["custom"] = {k: _Empty(k) if v in ("", None) else v for k, v in custom.items()}
         ctx["prospect"] = dict(ctx)
         if offer is not None:
-            ctx["offer"] = offer.model_dump(mode="json")
+            ctx["offer"] = self._offer_fields(offer)
         for name in self.fields - set(ctx):
             ctx[name] = _Empty(name, missing=True)
         return ctx
+
+    def _offer_fields(self, offer: Offer) -> dict[str, Any]:
+        """The offer as merge fields, dumped once per run rather than once per row."""
+        if self._offer is None or self._offer[0] is not offer:
+            self._offer = (offer, offer.model_dump(mode="json"))
+        return self._offer[1]
 
     def sample_context(self, offer: Offer | None) -> dict[str, Any]:
         """Neutral values for every merge field, for checking the template on its own."""

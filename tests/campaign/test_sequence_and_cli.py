@@ -176,3 +176,16 @@ def test_a_row_the_template_cannot_render_is_blocked_with_the_reason(tmp_path: P
     assert results[1]["band"] == "block" and results[1]["score"] == 0
     [finding] = results[1]["findings"]
     assert finding["severity"] == "error" and "could not be rendered" in finding["message"]
+
+
+def test_a_template_cannot_change_the_offer_for_later_rows(tmp_path: Path) -> None:
+    from pitchfit.io import load_offer
+
+    path = tmp_path / "t.j2"
+    path.write_text("{{ offer.update({'name': 'Hacked'}) }}{{ offer.name }}", "utf-8")
+    renderer = Renderer(load_template(path))
+    offer = load_offer(OFFER)
+    for email in ("a@x.com", "b@x.com"):
+        out = renderer.render(0, renderer.context(Prospect(email=email), offer))
+        assert out.error is not None and "Hacked" not in out.body
+    assert renderer.context(Prospect(email="c@x.com"), offer)["offer"]["name"] == "RampUp"
