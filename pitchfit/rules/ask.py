@@ -216,34 +216,36 @@ def _vague(key: str) -> re.Pattern[str]:
     return compile_phrases(load_terms("ask_vague")[key], ignore_case=False)
 
 
-# Per pattern of ask_vague.toml (same order), the words it cannot match without.
+# Per pattern of ask_vague.toml (same order), the words it cannot match without; ``a_b*``
+# are words side by side in the content with line breaks flattened (``low``).
 _VAGUE_ANYWHERE = WordGate(
     "help assist support add work partner benefit & how & can could might may would & we our i",
     "share discuss talk tell present introduce & call chat meeting demo time minutes"
-    " & our my us what & to",
+    " & our my us what & to_share* to_discuss* to_talk* to_tell* to_present* to_introduce*",
     "introduce & our my & company services solutions product products platform offering team",
     "synergy synergies",
     "opportunity & business partnership collaboration & speak talk chat & you & about",
     "opportunity opportunities & potential possible exciting & between for & us our",
     "learn & more & about",
-    "there theres & see & if",
+    "there theres & see_if_there*",
     "interest & something & that & you",
     "meet & need want like wanted & you",
     "brain & pick",
     "base & touch",
     "connecting & interested look looking",
     "services solutions product products platform offering company capabilities"
-    " & discuss talk go present & our my",
+    " & discuss_our* discuss_my* about_our* about_my* over_our* over_my* present_our*"
+    " present_my*",
     "together & work & discuss explore see",
 )
 _VAGUE_IN_ASK = WordGate(
     "help & how & can could might & we i",
-    "connect & love like want wanted hope time opportunity & to",
+    "connect & love like want wanted hope time opportunity & to_connect*",
     "value & add",
     "opportunity & business partnership collaboration & a an",
-    "partnership partnerships collaboration collaborations",
-    "let & talk chat connect meet & s",
-    "more & learn hear find know",
+    "partnership partnerships collaboration collaborations & explor* discuss*",
+    "let & talk chat connect meet & s_talk* s_chat* s_connect* s_meet*",
+    "more & learn_more* hear_more* out_more* know_more*",
 )
 
 
@@ -303,14 +305,18 @@ class VagueAsk(Rule):
             note="'how we can help' as a lead-in, not as the ask",
         ),
     )
-    triggers = frozenset(_VAGUE_ANYWHERE.triggers or ()) | frozenset(_VAGUE_IN_ASK.triggers or ())
+    triggers = (
+        _VAGUE_ANYWHERE.triggers | _VAGUE_IN_ASK.triggers
+        if _VAGUE_ANYWHERE.triggers is not None and _VAGUE_IN_ASK.triggers is not None
+        else None
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        anywhere = _VAGUE_ANYWHERE.could_match(doc.vocabulary)
-        in_ask = _VAGUE_IN_ASK.could_match(doc.vocabulary)
+        text = low(doc, doc.content)
+        anywhere = _VAGUE_ANYWHERE.could_match(doc.vocabulary, text)
+        in_ask = _VAGUE_IN_ASK.could_match(doc.vocabulary, text)
         if not (anywhere or in_ask) or not is_english(doc):
             return  # none of the words any vague phrase needs: no regex at all
-        text = low(doc, doc.content)
         if (not anywhere or _vague("anywhere").search(text) is None) and (
             not in_ask or _vague("in_ask").search(text) is None
         ):

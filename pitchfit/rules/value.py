@@ -152,9 +152,9 @@ class FeaturesNotBenefits(Rule):
         if not is_english(doc):
             return
         if (
-            not wordset(doc) & _FEATURE_WORDS
-            and content.count(",") < 4
+            content.count(",") < 4
             and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
+            and not wordset(doc) & _FEATURE_WORDS
         ):
             return  # nothing that could be a feature list: skip the regexes
         if _BENEFIT.search(content) or _RESULT.search(content):
@@ -308,14 +308,24 @@ _LOGO_DROP = lazy_compile(
     rf"|(?P<b>{_LOGOS})\s+(?i:(?:all\s+)?(?:use|trust|rely\s+on|love|chose|work\s+with"
     r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b)"
 )
-# The phrase every _LOGO_DROP match contains (its lead-in, or its "… use us" tail): a much
-# cheaper search that spares most sentences the logo-list pattern.
+# The phrase every _LOGO_DROP match contains (its lead-in, or its "… use us" tail), lower-case
+# and searched once over the folded content (see _fold): only the sentences it touches need
+# the costly logo-list pattern.
 _LOGO_CUE = lazy_compile(
-    r"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
+    r"\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
     r"|(?:clients|customers|partners|users)\s+include|(?:trusted|used|loved|chosen|backed)\s+by"
     r"|relied\s+on\s+by|(?:use|trust|rely\s+on|love|chose|work\s+with"
-    r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b))"
+    r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b)"
 )
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased, same length, such that what an IGNORECASE pattern of ASCII words
+    matches in ``text`` its lower-case twin matches here: the three letters ``re`` folds onto
+    i or s that ``str.lower`` does not (İ, ı, ſ) are mapped first."""
+    if not text.isascii():
+        text = text.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
+    return text.lower()
 
 
 class LogoDropping(Rule):
@@ -368,9 +378,14 @@ class LogoDropping(Rule):
             return
         if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(low(doc, doc.content)):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
+        c = doc.content
+        cues = [
+            (c.start + m.start(), c.start + m.end())
+            for m in _LOGO_CUE.finditer(_fold(doc.body[c.start : c.end]))
+        ]
         sents = doc.sentences
         for i, sent in enumerate(sents):
-            if _LOGO_CUE.search(sent.text) is None:
+            if not any(a < sent.end and b > sent.start for a, b in cues):
                 continue
             m = _LOGO_DROP.search(sent.text)
             if m is None:
@@ -505,9 +520,10 @@ class UnprovenClaim(Rule):
         if not (sup or scale or mult) or not is_english(doc):
             return  # none of the words a claim pattern needs: no regex at all
         text = low(doc, doc.content)
-        words = wordset(doc)
-        if not (words & _CLAIM_WORDS or "%" in text or any(_TIMES.fullmatch(w) for w in words)):
-            return  # no superlative, scale word or multiplier anywhere
+        if "%" not in text:
+            words = wordset(doc)
+            if not (words & _CLAIM_WORDS or any(_TIMES.fullmatch(w) for w in words)):
+                return  # no superlative, scale word or multiplier anywhere
         if not (
             (sup and _SUPERLATIVE.search(text))
             or (scale and _SCALE.search(text))

@@ -145,8 +145,9 @@ def test_logo_cue_is_in_every_logo_drop() -> None:
         out: list[str] = []
         _sample(tree, rng, out)
         text = rng.choice(["", "Hi. ", "x "]) + "".join(out) + rng.choice(["", ".", " y"])
+        text = text.replace("i", rng.choice("iıİi")).replace("s", rng.choice("sſs"))
         if drop.search(text) is None:
             continue
         matched += 1
-        assert value._LOGO_CUE.search(text) is not None, text
+        assert value._LOGO_CUE.search(value._fold(text)) is not None, text
     assert matched >= 100
