@@ -356,7 +356,9 @@ class WallOfText(Rule):
                 continue
             pos = para.start
             stop = min(para.end, end)
-            cuts = [m.start() for m in _VISUAL_BREAK.finditer(body, para.start, stop)] + [stop]
+            cuts = [stop]
+            if body.find("\n", para.start, stop) != -1:  # every visual break holds one
+                cuts[:0] = [m.start() for m in _VISUAL_BREAK.finditer(body, para.start, stop)]
             for cut in cuts:
                 block = body[pos:cut]
                 lead = len(block) - len(block.lstrip())
@@ -487,9 +489,8 @@ class SubjectLine(Rule):
     def _weaknesses(self, subject: str, ctx: Context) -> Iterator[Hit]:
         n = len(subject)
         fix = self.advice(self.fix_title or "")
-        letters = [c for c in subject if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
-        if len(letters) >= 8 and upper / len(letters) > 0.8:
+        letters = "".join(filter(str.isalpha, subject))
+        if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
             yield self.hit(0, n, "subject in capitals reads as shouting", in_subject=True, fix=fix)
         for m in _CLICKBAIT.finditer(subject):
             yield self.hit(
