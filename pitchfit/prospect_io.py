@@ -219,15 +219,18 @@ def detect_encoding(path: str | Path) -> str:
         good = bad = 0
         while chunk := handle.read(_CHUNK):
             text = decoder.decode(chunk)
-            for ch in text:
-                if ch > "\x7f":
-                    if "\udc80" <= ch <= "\udcff":
-                        bad += 1
-                    else:
-                        good += 1
+            if text.isascii():
+                continue
+            broken = len(_BROKEN.findall(text))
+            bad += broken
+            good += len(_NON_ASCII.findall(text)) - broken
     if bad == 0 or good > 0:
         return "utf-8"
     return _guess_legacy(sample, default="cp1252")
+
+
+_BROKEN = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _guess_legacy(sample: bytes, *, default: str) -> str:
@@ -267,8 +270,7 @@ def _csv_records(
         start = 1
         try:
             for cells in reader:
-                broken = next((c for c in cells if re.search("[\udc80-\udcff]", c)), None)
-                if broken is not None:
+                if not "".join(cells).isascii() and _BROKEN.search("".join(cells)):
                     yield start, None, "broken encoding: bytes that are not valid UTF-8"
                 else:
                     yield start, cells, None
