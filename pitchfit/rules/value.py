@@ -292,12 +292,19 @@ _LOGO_ANCHOR = lazy_compile(
     r"|(?:use|trust|rely on|love|chose|work with|are (?:our )?(?:customers|clients)) (?:us|our|it)"
     r")\b"
 )
+# Words _LOGO_ANCHOR cannot match without; ``a_b*``: side by side in the flattened content.
 _LOGO_ANCHOR_GATE = WordGate(
-    "work partner worked partnered & with & we i",
+    "work partner worked partnered & work_with* partner_with* worked_with* partnered_with*",
     "include",
-    "trusted used loved chosen relied backed & by",
+    "trusted used loved chosen relied backed"
+    " & trusted_by* used_by* loved_by* chosen_by* on_by* backed_by*",
     "fortune",
-    "use trust rely love chose work customers clients & us our it",
+    "use trust rely love chose work customers clients & "
+    + " ".join(
+        f"{verb}_{obj}*"
+        for verb in ("use", "trust", "on", "love", "chose", "with", "customers", "clients")
+        for obj in ("us", "our", "it")
+    ),
 )
 _LOGO_DROP = lazy_compile(
     rf"(?i:\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
@@ -374,9 +381,10 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary) or not is_english(doc):
+        content = low(doc, doc.content)
+        if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return
-        if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(low(doc, doc.content)):
+        if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(content):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         c = doc.content
         cues = [
