@@ -20,7 +20,7 @@ from typing import IO, Any
 from ..config import Settings, load_settings
 from ..errors import InputError
 from ..io import atomic_write, load_offer
-from ..models import Offer, Suppression
+from ..models import Offer, Report, Suppression
 from ..prospect_io import iter_prospect_rows, parse_mapping
 from ..rules.base import Severity
 from .history import HistorySource
@@ -28,7 +28,7 @@ from .outputs import RowWriter, Summary, is_sendable, prepare_out
 from .report import render_report
 from .rows import Spec, Task
 from .runner import default_workers, run_dask, run_local
-from .template import Renderer, load_template
+from .template import Renderer, Step, load_template
 
 SCHEMA = "pitchfit-campaign/1"
 FIT_METHODS = ("auto", "semantic", "lexical")
@@ -79,19 +79,16 @@ def preflight(
     ``start`` is when the first step goes out (default: now); sequence steps go out
     ``day`` days later. ``progress`` defaults to a bar when stderr is a terminal.
     """
-    if engine not in ("local", "dask"):
-        raise InputError(f"unknown engine {engine!r} (local or dask)", where="--engine")
-    if fit_method not in FIT_METHODS:
-        raise InputError(f"unknown fit method {fit_method!r}", where="--fit-method")
-    if workers is not None and workers < 1:
-        raise InputError("must be at least 1", where="--workers")
+    _check_options(engine, scheduler, fit_method, workers)
     settings = settings if settings is not None else load_settings()
     if fail_on is not None:
         try:
             settings = settings.merged(fail_on=fail_on)
         except ValueError as exc:
             raise InputError(str(exc), where="--fail-on") from None
-    mapping = parse_mapping(map) if isinstance(map, str) or map is None else dict(map)
+    if map is not None and not isinstance(map, str):
+        map = ",".join(f"{field}={header}" for field, header in map.items())
+    mapping = parse_mapping(map)
     offer_model = offer if isinstance(offer, Offer) else load_offer(offer)
     campaign = load_template(template)
     prospects_path = Path(prospects)
@@ -120,13 +117,48 @@ def preflight(
     else:
         n = workers or default_workers()
         results = run_local(spec, tasks, workers=n, chunk_size=chunk_size)
-    summary = Summary(fail_on=int(settings.fail_on))
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(_estimate_rows(prospects_path) if show else 0, enabled=show)
+    inputs = {
+        "prospects": str(prospects),
+        "template": str(template),
+        "offer": str(offer) if not isinstance(offer, Offer) else offer.name,
+        "history": str(history) if history is not None else None,
+        "start": start.isoformat(),
+        "fit_method": fit_method,
+        "fail_on": Severity(settings.fail_on).label,
+        "engine": engine,
+    }
+    data = _write_outputs(out_dir, results, spec, template_reports, inputs, bar)
+    return PreflightResult(out_dir, data, template_reports)
+
+
+def _check_options(engine: str, scheduler: Any, fit_method: str, workers: int | None) -> None:
+    """Refuse bad option values before anything is read or written."""
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r} (local or dask)", where="--engine")
+    if engine == "dask" and not scheduler:
+        raise InputError("--engine dask needs --scheduler ADDRESS", where="--scheduler")
+    if fit_method not in FIT_METHODS:
+        raise InputError(f"unknown fit method {fit_method!r}", where="--fit-method")
+    if workers is not None and workers < 1:
+        raise InputError("must be at least 1", where="--workers")
+
+
+def _write_outputs(
+    out_dir: Path,
+    results: Iterator[dict[str, Any]],
+    spec: Spec,
+    template_reports: list[dict[str, Any]],
+    inputs: dict[str, Any],
+    bar: _Progress,
+) -> dict[str, Any]:
+    """Stream every result to disk, then write the summary and the report; all or nothing."""
+    summary = Summary(fail_on=int(spec.settings.fail_on))
     with contextlib.ExitStack() as stack:
         results_file = stack.enter_context(atomic_write(out_dir / "results.jsonl"))
         send_file = stack.enter_context(atomic_write(out_dir / "send.csv"))
-        writer = RowWriter(results_file, send_file, steps=len(campaign.steps))
+        writer = RowWriter(results_file, send_file, steps=len(spec.template.steps))
         try:
             for result in results:
                 sendable = is_sendable(result)
@@ -140,22 +172,13 @@ def preflight(
         data = {
             "schema": SCHEMA,
             "generated": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            "inputs": {
-                "prospects": str(prospects),
-                "template": str(template),
-                "offer": str(offer) if not isinstance(offer, Offer) else offer.name,
-                "history": str(history) if history is not None else None,
-                "start": start.isoformat(),
-                "fit_method": fit_method,
-                "fail_on": Severity(settings.fail_on).label,
-                "engine": engine,
-            },
+            "inputs": inputs,
             "template": [_short_template(t) for t in template_reports],
             **summary.to_dict(),
         }
         _write_text(out_dir / "summary.json", json.dumps(data, indent=2, ensure_ascii=False))
         _write_text(out_dir / "report.html", render_report(data, template_reports, summary.worst()))
-    return PreflightResult(out_dir, data, template_reports)
+    return data
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -164,8 +187,8 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def _short_template(report: dict[str, Any]) -> dict[str, Any]:
-    keys = ("step", "day", "score", "band", "findings")
-    return {key: report[key] for key in keys}
+    keys = ("step", "day", "score", "band", "findings", "note")
+    return {key: report[key] for key in keys if key in report}
 
 
 def _suppressions(db: str | None) -> dict[str, Suppression]:
@@ -206,9 +229,13 @@ def check_template(spec: Spec) -> list[dict[str, Any]]:
     reports = []
     for index, step in enumerate(spec.template.steps):
         rendered = renderer.render(index, ctx)
-        if rendered.error:
-            raise InputError(rendered.error, where=f"{spec.template.path}: step {step.number}")
         sent_at = spec.start + timedelta(days=step.day)
+        if rendered.error:
+            # Sample values cannot stand in for everything (``facts[0].text`` with no facts):
+            # say so, and let each row show whether its own values render.
+            note = f"not checked on its own: with sample values, the {rendered.error}"
+            reports.append(_step_report(step, None, "", None, []) | {"note": note})
+            continue
         report = step_checker(spec.settings, step.ignores).check(
             rendered.body,
             subject=rendered.subject,
@@ -216,23 +243,28 @@ def check_template(spec: Spec) -> list[dict[str, Any]]:
             history=history if index else None,
             now=sent_at,
         )
-        reports.append(
-            {
-                "step": step.number,
-                "day": step.day,
-                "subject": rendered.subject,
-                "body": rendered.body,
-                "score": report.score,
-                "band": report.band,
-                "findings": [f.model_dump(mode="json") for f in report.findings],
-            }
-        )
+        findings = [f.model_dump(mode="json") for f in report.findings]
+        reports.append(_step_report(step, rendered.subject, rendered.body, report, findings))
         history.append(
             HistoryMessage(
                 direction="out", sent_at=sent_at, subject=rendered.subject, body=rendered.body
             )
         )
     return reports
+
+
+def _step_report(
+    step: Step, subject: str | None, body: str, report: Report | None, findings: list[Any]
+) -> dict[str, Any]:
+    return {
+        "step": step.number,
+        "day": step.day,
+        "subject": subject,
+        "body": body,
+        "score": report.score if report is not None else None,
+        "band": report.band if report is not None else None,
+        "findings": findings,
+    }
 
 
 def _estimate_rows(path: Path) -> int:

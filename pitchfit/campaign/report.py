@@ -166,7 +166,7 @@ def _template_section(template_reports: Sequence[dict[str, Any]]) -> str:
     ]
     for item in template_reports:
         label = f"Step {item['step']} (day {item['day']})" if len(template_reports) > 1 else ""
-        score = f"score {item['score']}, band {item['band']}"
+        score = escape(item.get("note") or f"score {item['score']}, band {item['band']}")
         parts.append(f'<div class="email"><b>{escape(label)}</b> <span class=muted>{score}</span>')
         parts.append(_email_block(item, item["findings"]) + "</div>")
     parts.append("</section>")

@@ -151,7 +151,10 @@ def _text_summary(summary: dict[str, Any], report: str) -> str:
         names = sorted({f["name"] for f in item["findings"]})
         what = ", ".join(names) if names else "no findings"
         step = f" step {item['step']}" if len(summary["template"]) > 1 else ""
-        lines.append(f"template{step}: score {item['score']} ({item['band']}): {what}")
+        if item.get("note"):
+            lines.append(f"template{step}: {item['note']}")
+        else:
+            lines.append(f"template{step}: score {item['score']} ({item['band']}): {what}")
     if summary["empty_fields"]:
         empty = ", ".join(f"{k} {v}" for k, v in summary["empty_fields"].items())
         lines.append(f"empty merge fields (rows): {empty}")

@@ -189,3 +189,16 @@ def test_a_template_cannot_change_the_offer_for_later_rows(tmp_path: Path) -> No
         out = renderer.render(0, renderer.context(Prospect(email=email), offer))
         assert out.error is not None and "Hacked" not in out.body
     assert renderer.context(Prospect(email="c@x.com"), offer)["offer"]["name"] == "RampUp"
+
+
+def test_a_template_sample_values_cannot_render_is_still_run_row_by_row(tmp_path: Path) -> None:
+    template = tmp_path / "t.j2"
+    template.write_text("Hi {{ first_name }}, I read that {{ facts[0].text }}\n", "utf-8")
+    prospects = tmp_path / "p.jsonl"
+    rows = [{"email": "a@x.com", "first_name": "Ann", "facts": ["you hire 12 AEs"]}]
+    prospects.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    result, results = run(tmp_path, prospects, template=template, history=None)
+    [step] = result.summary["template"]
+    assert step["note"].startswith("not checked on its own") and step["score"] is None
+    assert results[0]["emails"][0]["body"] == "Hi Ann, I read that you hire 12 AEs\n"
+    assert "not checked on its own" in (result.out / "report.html").read_text("utf-8")
