@@ -384,7 +384,7 @@ class LogoDropping(Rule):
         content = low(doc, doc.content)
         if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return
-        if not wordset(doc) & _LOGO_WORDS or not _LOGO_ANCHOR.search(content):
+        if not _LOGO_ANCHOR.search(content) or not wordset(doc) & _LOGO_WORDS:
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         c = doc.content
         cues = [
