@@ -64,14 +64,32 @@ def identity_stems(prospect: Prospect) -> set[str]:
     return out
 
 
+def _has_digit(token: str) -> bool:
+    # a token of letters only has no digit: the C test spares the per-character loop
+    return not token.isalpha() and any(c.isdigit() for c in token)
+
+
+@lru_cache(maxsize=4096)
+def _fact_exclude(first_name: str, name: str, company: str, title: str) -> frozenset[str]:
+    """identity_stems | stems(title), for one prospect's fields (the same for every email)."""
+    return frozenset(stems(first_name) | stems(name) | stems(company) | stems(title))
+
+
+@lru_cache(maxsize=16384)
+def _fact_terms(text: str, exclude: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    words, numbers = distinctive(text, set(exclude))
+    return frozenset(words), frozenset(numbers)
+
+
 def used_facts(prospect: Prospect, text: str) -> list[str]:
     """The research facts the text refers to (a shared number or two shared words)."""
-    exclude = identity_stems(prospect) | stems(prospect.title)
-    body_stems = stems(text)
-    body_numbers = {t.lower() for t in TOKEN.findall(text) if any(c.isdigit() for c in t)}
+    exclude = _fact_exclude(prospect.first_name, prospect.name, prospect.company, prospect.title)
+    tokens = TOKEN.findall(text)
+    body_stems = {stem(t) for t in tokens if t.lower() not in STOP}  # stems(text)
+    body_numbers = {t.lower() for t in tokens if _has_digit(t)}
     used = []
     for fact in prospect.facts:
-        words, numbers = distinctive(fact.text, exclude)
+        words, numbers = _fact_terms(fact.text, exclude)
         shared = words & body_stems
         if numbers & body_numbers or len(shared) >= 2 or (shared and len(words) == 1):
             used.append(fact.text)

@@ -159,9 +159,7 @@ class WrongLanguage(Rule):
         prospect = ctx.prospect
         if prospect is None or not prospect.languages:
             return
-        from ..text.language import detect
-
-        lang, _confidence = detect(doc.content.text)
+        lang = doc.language  # detect(content) once per email, shared with the report
         if lang is None or lang in prospect.languages:
             return
         wanted = LANGUAGE_NAMES.get(prospect.languages[0], prospect.languages[0])
