@@ -18,16 +18,19 @@ from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,
     EXPLAIN_CUE,
+    EXPLAIN_GATE,
     FLATTERY,
     FLATTERY_GATE,
     PRONOUN,
     QUALIFIES,
     RESEARCH_CUE,
+    RESEARCH_GATE,
     TOKEN,
     YES_NO,
     answered_by,
     field_key,
     find_placeholders,
+    may_match,
     mentions,
     specific,
     stems,
@@ -197,9 +200,9 @@ class _Personalization(Rule):
             if name and (m := mentions(text, name)) is not None
         ]
         content = f"{doc.subject or ''}\n{doc.content.text}"
-        specific = bool(RESEARCH_CUE.search(doc.content.text)) or bool(
-            prospect.facts and used_facts(prospect, content)
-        )
+        specific = bool(
+            may_match(RESEARCH_GATE, doc) and RESEARCH_CUE.search(doc.content.text)
+        ) or bool(prospect.facts and used_facts(prospect, content))
         doc.__dict__["_personal"] = (id(ctx), found, specific)
         return found, specific
 
@@ -439,7 +442,7 @@ class TalkingDown(Rule):
         if not is_english(doc):
             return
         prospect = ctx.prospect
-        if prospect is None or not prospect.expertise:
+        if prospect is None or not prospect.expertise or not may_match(EXPLAIN_GATE, doc):
             return
         sents = doc.sentences
         for i, sent in enumerate(sents):

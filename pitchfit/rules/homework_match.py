@@ -19,6 +19,7 @@ from .kinds import load_terms
 
 if TYPE_CHECKING:
     from ..models import Prospect
+    from ..text.document import Document
 
 TOKEN = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 STOP = frozenset(load_terms("homework_words")["stop"])
@@ -283,6 +284,48 @@ EXPLAIN_CUE = lazy_compile(
     r"|if you(?:'re|’re| are)? (?:not familiar|new to|unfamiliar)|if you haven[’']t heard)\b",
     re.IGNORECASE,
 )
+
+# Words RESEARCH_CUE and EXPLAIN_CUE cannot match without (see gate.py and may_match).
+RESEARCH_GATE = WordGate(
+    "saw seen noticed read listened watched heard",
+    "came & across",
+    "according & to",
+    "going & by",
+    "looks & like & you",
+    "posted wrote said mentioned published announced launched opened hired raised added moved"
+    " switched cover & you",
+    "post talk article podcast episode interview book report paper piece review launch"
+    " announcement round hire hiring page ad contract tender reviews blog rebrand & your",
+    "congrat*",
+)
+EXPLAIN_GATE = WordGate(
+    "heard come learned & you & have had",
+    "familiar aware & are & you & with of",
+    "know & do & you & what about how",
+    "know & sure & not",
+    "what & is are",
+    "way method practice process technique approach strategy framework model type kind form"
+    " set field discipline & a an the & of to for that where in",
+    "stands & for",
+    "refers & to",
+    "defined & is",
+    "simply & put means",
+    "basically & means",
+    "terms & simple",
+    "nutshell",
+    "explain",
+    "familiar unfamiliar & those",
+    "familiar unfamiliar new & case",
+    "familiar unfamiliar new & if",
+    "heard & haven",
+)
+
+
+def may_match(gate: WordGate, doc: Document) -> bool:
+    """Whether an IGNORECASE cue pattern of ASCII words can match the email. The word gate
+    decides when the body is ASCII (lower-casing is then exactly what IGNORECASE compares);
+    any other body goes to the regex (``re`` also folds ı, İ and ſ onto i and s)."""
+    return not doc.body.isascii() or gate.could_match(doc.vocabulary, doc.lower)
 
 
 PRONOUN = lazy_compile(r"(?:it|this|that|they)(?:[’']s|\b)", re.IGNORECASE)

@@ -110,6 +110,8 @@ GATED: list[tuple[str, Any, WordGate]] = [
     ("info-update", ask._INFO_UPDATE, ask._INFO_UPDATE_GATE),
     ("intro", ask._INTRO, ask._INTRO_GATE),
     ("flattery", homework_match.FLATTERY, homework_match.FLATTERY_GATE),
+    ("research-cue", homework_match.RESEARCH_CUE, homework_match.RESEARCH_GATE),
+    ("explain-cue", homework_match.EXPLAIN_CUE, homework_match.EXPLAIN_GATE),
     ("feature-intro", value._FEATURE_INTRO, value._FEATURE_INTRO_GATE),
     ("tech-stack", value._TECH_STACK, value._TECH_STACK_GATE),
     ("logo-anchor", value._LOGO_ANCHOR, value._LOGO_ANCHOR_GATE),
@@ -151,3 +153,12 @@ def test_logo_cue_is_in_every_logo_drop() -> None:
         matched += 1
         assert value._LOGO_CUE.search(value._fold(text)) is not None, text
     assert matched >= 100
+
+
+def test_ignorecase_cues_go_to_the_regex_when_the_body_is_not_ascii() -> None:
+    # re.IGNORECASE matches "ſaw" to "saw"; lower-casing does not, so no gate for such a body
+    doc = Document("Hi Ana,\n\nI ſaw your post on ramp time.")
+    assert homework_match.RESEARCH_CUE.search(doc.content.text) is not None
+    assert homework_match.may_match(homework_match.RESEARCH_GATE, doc)
+    plain = Document("Hi Ana,\n\nWe sell ramp software.")
+    assert not homework_match.may_match(homework_match.RESEARCH_GATE, plain)
