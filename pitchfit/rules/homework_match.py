@@ -102,11 +102,21 @@ def mentions(text: str, name: str) -> re.Match[str] | None:
 
     A capitalised name must match its case, so "Will" is not found in "we will".
     """
-    words = [w for w in TOKEN.findall(name) if w.lower() not in STOP and len(w) >= 2]
-    if not words:
+    word = _name_word(name)
+    if not word:
         return None
-    pattern = r"(?<![\w])" + re.escape(words[0]) + r"(?![\w])"
-    return re.search(pattern, text, 0 if words[0][0].isupper() else re.IGNORECASE)
+    cased = word[0].isupper()
+    if cased and word not in text:  # a case-sensitive whole word needs the substring
+        return None
+    pattern = r"(?<![\w])" + re.escape(word) + r"(?![\w])"
+    return re.search(pattern, text, 0 if cased else re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _name_word(name: str) -> str:
+    """The first distinctive word of a name ("" when none)."""
+    words = [w for w in TOKEN.findall(name) if w.lower() not in STOP and len(w) >= 2]
+    return words[0] if words else ""
 
 
 # ---- H101 unfilled-placeholder --------------------------------------------------------------
