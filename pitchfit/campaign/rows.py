@@ -6,6 +6,7 @@ Each worker process builds one Checker, one FitEngine and one compiled template 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -179,7 +180,7 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
             report = report.model_copy(update={"band": "block"})
         reports.append((step.number, report))
         for finding in step_findings:
-            data = finding.model_dump(mode="json")
+            data = as_json(finding)
             if spec.template.is_sequence:
                 data["step"] = step.number
             findings.append(data)
@@ -208,6 +209,28 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
     if suppression:
         out["suppression"] = suppression
     return out
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def as_json(value: Any) -> Any:
+    """A report object as plain JSON data, fast: field names are looked up once per class.
+
+    Findings are dumped for every row of every campaign, so this is on the hot path.
+    """
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: as_json(getattr(value, name)) for name in names}
+    if isinstance(value, list | tuple):
+        return [as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return value
 
 
 def _worst_band(bands: Iterable[str]) -> str:
