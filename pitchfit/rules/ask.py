@@ -510,13 +510,21 @@ _INFO_UPDATE = lazy_compile(
     r"|\bkeep (?:our|my) (?:records|database|files|list) (?:up to date|current|accurate)"
     r"|\bupdate (?:our|my) (?:records|database|files|crm|list)\b"
 )
-_INFO_UPDATE_GATE = WordGate(
-    "information info data contact record profile details",
+_INFO_NOUNS = ("information", "info", "data", "contact", "record", "profile", "details")
+_INFO_UPDATE_GATE = WordGate(  # a_b*: side by side in the flattened content
+    " ".join(_INFO_NOUNS)
+    + " & "
+    + " ".join(f"{n}_{v}*" for n in _INFO_NOUNS for v in ("update", "verification", "check")),
     "update confirm verify validate & information info details data records record profile"
-    " listing entry address number & your the some few our",
+    " listing entry address number & "
+    + " ".join(
+        f"{v}_{d}*"
+        for v in ("update", "confirm", "verify", "validate")
+        for d in ("your", "the", "some", "a_few", "our")
+    ),
     "update confirm verify & the your",
     "updating & our my & we i",
-    "keep & our my & records database files list",
+    "keep & keep_our* keep_my*",
     "update & our my & records database files crm list",
 )
 
@@ -567,9 +575,10 @@ class InfoUpdateRequest(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not _INFO_UPDATE_GATE.could_match(doc.vocabulary) or not is_english(doc):
+        content = low(doc, doc.content)
+        if not _INFO_UPDATE_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return
-        if _INFO_UPDATE.search(low(doc, doc.content)) is None:
+        if _INFO_UPDATE.search(content) is None:
             return
         for sent in doc.sentences:
             lowered = low(doc, sent)
