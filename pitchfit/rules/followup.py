@@ -229,16 +229,21 @@ such than that their them then there these they this those through under very wa
 what when where which while will with would your yours you're thanks hope week weeks"""
 _STOP = frozenset(_STOP_WORDS.split())
 _CONTENT_WORD = lazy_compile(r"[^\W\d_]{4,}")
-_RESTATE = lazy_compile(
-    r"(?<!\w)(?:as I (?:mentioned|said|wrote|explained)(?: (?:in|before|earlier|last))?"
-    r"|(?:just )?to (?:recap|reiterate|remind you)|as a (?:quick )?reminder,? (?:we|our)"
-    r"|in case you missed (?:it|my (?:last|previous) (?:email|note)),? (?:we|our))(?!\w)",
-    re.IGNORECASE,
+_RESTATE = PhraseList.of(
+    [
+        (
+            "as I (?:mentioned|said|wrote|explained)(?: (?:in|before|earlier|last))?",
+            "mentioned said wrote explained",
+        ),
+        ("(?:just )?to (?:recap|reiterate|remind you)", "recap reiterate remind"),
+        ("as a (?:quick )?reminder,? (?:we|our)", "reminder"),
+        ("in case you missed (?:it|my (?:last|previous) (?:email|note)),? (?:we|our)", "missed"),
+    ]
 )
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _CONTENT_WORD.findall(text)} - _STOP
+    return set(map(str.lower, _CONTENT_WORD.findall(text))) - _STOP
 
 
 @lru_cache(maxsize=512)
@@ -329,11 +334,10 @@ class FollowupRepitch(Rule):
             return
         text = doc.body[start:end]
         fix = self.advice(self.fix_title or "")
-        m = _RESTATE.search(text)
+        # (the own text starts after white space: as a search of ``text`` alone would)
+        m = _RESTATE.search(folding(doc), doc.body, start, end)
         if m:
-            yield self.hit(
-                start + m.start(), start + m.end(), "follow-up restates the pitch", fix=fix
-            )
+            yield self.hit(m.start(), m.end(), "follow-up restates the pitch", fix=fix)
             return
         mine = _words(text)
         before: set[str] = set()

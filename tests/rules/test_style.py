@@ -14,7 +14,7 @@ import pytest
 from pitchfit.config import Settings
 from pitchfit.engine import Checker
 from pitchfit.models import HistoryMessage
-from pitchfit.rules import strengths
+from pitchfit.rules import followup, strengths
 from pitchfit.rules.followup import GUILT, SILENCE
 from pitchfit.rules.style import Deferential, FormalFiller, Hype
 from pitchfit.rules.style_text import PhraseList, fold_source, folding, own_end, parse_needs
@@ -235,7 +235,7 @@ def _sample(pattern: str, rng: random.Random) -> str:
 
 def _phrase_lists() -> list[tuple[str, PhraseList]]:
     lists = [(cls.name, cls.phrases()) for cls in (Deferential, FormalFiller, Hype)]
-    lists += [("guilt", GUILT), ("silence", SILENCE)]
+    lists += [("guilt", GUILT), ("silence", SILENCE), ("restate", followup._RESTATE)]
     lists += [
         (name, getattr(strengths, name))
         for name in ("_EAGER", "_REASON", "_IMPERATIVE_ASK", "_RESULT_VERB", "_OBSERVED_ANY")
