@@ -73,3 +73,8 @@ def test_eml_prefers_plain_and_reads_html_only() -> None:
     assert subject == "Hello"
     assert "Hi Bo," in body and "Short & sweet." in body and "<p>" not in body
     assert html_to_text("a<br>b") == "a\nb\n"
+
+
+def test_vocabulary_is_folded_like_a_case_insensitive_regex() -> None:
+    doc = Document("Our AMAZING platform reached İstanbul and ıt ſells.", subject="Big News")
+    assert {"amazing", "istanbul", "it", "sells", "big", "news"} <= doc.vocabulary

@@ -187,8 +187,10 @@ class Document:
     def vocabulary(self) -> frozenset[str]:
         """Every lower-case word of the subject and body (apostrophes split words), for the
         rules' trigger test."""
-        text = self.lower if not self.subject else f"{self.subject.lower()}\n{self.lower}"
-        return frozenset(_TOKEN.findall(text))
+        text = f"{self.subject}\n{self.body}" if self.subject else self.body
+        # Fold what a case-insensitive regex treats as i/s too, so a trigger never hides a hit.
+        folded = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+        return frozenset(_TOKEN.findall(folded))
 
     @cached_property
     def language(self) -> str | None:
