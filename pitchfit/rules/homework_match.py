@@ -397,7 +397,7 @@ _PRAISE_SUBS = (
 _LOVE = "love loved adore admire enjoy enjoyed like liked"
 FLATTERY_GATE = WordGate(
     "love loved adore admire enjoy enjoyed like liked & i we & "
-    + " ".join(f"{v}_{o}*" for v in _LOVE.split() for o in ("your", "the")),
+    + " ".join(f"{v}_{o}_*" for v in _LOVE.split() for o in ("your", "the")),
     "fan admirer follower reader & of & your the & big huge time longtime great avid",
     "as & a an & fan* admirer* follower*",
     "fan & i & am m",
@@ -406,7 +406,8 @@ FLATTERY_GATE = WordGate(
     f"your & is are look looks & {_PRAISE_SUBS}",
     f"think thought found & it & {_PRAISE_SUBS}",
     "content & inspiration & is",
-    "you & are re & amazing great awesome incredible fantastic impressive leaders killing",
+    "amazing great awesome incredible fantastic impressive leaders killing & "
+    + " ".join(f"{w}_{v}*" for w in ("you", "guys", "all") for v in ("are", "'re", "’re")),
 )
 _URL = lazy_compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.I)
 _SPECIFIC = lazy_compile(
