@@ -145,7 +145,10 @@ class FeaturesNotBenefits(Rule):
         content = low(doc, doc.content)
         if (
             not (has_intro or has_stack)
-            and content.count(",") < 4
+            and not any(  # the loop's third test: a sentence listing four things of a product
+                sent.text.count(",") >= 4 and _PRODUCT_RE.search(low(doc, sent))
+                for sent in doc.sentences
+            )
             and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
         ):
             return  # no feature phrase, no list of four, no bullet list: nothing to flag
