@@ -459,6 +459,7 @@ _SCALE_GATE = WordGate(
     " & helped help helping work worked served serve"
 )
 _MULTIPLIER_GATE = WordGate("more faster higher better increase growth lift roi return & our we")
+_DIGIT_TIMES = lazy_compile(r"\d[x%]")  # in every _MULTIPLIER match ("3x", "40%")
 _TIMES = lazy_compile(r"\d+(?:\.\d+)?x")
 _NAMED = lazy_compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
 
@@ -525,12 +526,12 @@ class UnprovenClaim(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         vocab = doc.vocabulary
+        text = low(doc, doc.content)
         sup = _SUPERLATIVE_GATE.could_match(vocab)
         scale = _SCALE_GATE.could_match(vocab)
-        mult = _MULTIPLIER_GATE.could_match(vocab)
+        mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(text) is not None
         if not (sup or scale or mult) or not is_english(doc):
             return  # none of the words a claim pattern needs: no regex at all
-        text = low(doc, doc.content)
         if "%" not in text:
             words = wordset(doc)
             if not (words & _CLAIM_WORDS or any(_TIMES.fullmatch(w) for w in words)):

@@ -162,3 +162,19 @@ def test_ignorecase_cues_go_to_the_regex_when_the_body_is_not_ascii() -> None:
     assert homework_match.may_match(homework_match.RESEARCH_GATE, doc)
     plain = Document("Hi Ana,\n\nWe sell ramp software.")
     assert not homework_match.may_match(homework_match.RESEARCH_GATE, plain)
+
+
+def test_every_multiplier_claim_has_a_digit_times() -> None:
+    rng = random.Random(5)
+    mult = value._MULTIPLIER.compiled
+    tree = P.parse(mult.pattern, mult.flags)
+    matched = 0
+    for _ in range(1500):
+        out: list[str] = []
+        _sample(tree, rng, out)
+        text = "".join(out)
+        if mult.search(text) is None:
+            continue
+        matched += 1
+        assert value._DIGIT_TIMES.search(text) is not None, text
+    assert matched >= 100
