@@ -37,9 +37,15 @@ _YOUR_THINGS = {
 }
 _SIZE_WORDS = [
     (
+        # Only where the email calls *them* large ("as an enterprise", "a Fortune 500
+        # company like yours"): "our enterprise tier" or "enterprise customers" is no claim.
         re.compile(
-            r"\b(enterprise|fortune 500|global corporation|large corporation)"
-            r"\b",
+            r"\b(?:as|like|for|being)\s+(?:an?|the|your)\s+(?:large\s+|global\s+)?"
+            r"(?:enterprise|corporation|multinational|fortune 500 company)"
+            r"(?![ \t]+(?:customers?|clients?|tiers?|plans?|deals?|sales|accounts?|buyers?|"
+            r"segments?|markets?|software|edition|features?|pricing|prospects?|teams?))\b"
+            r"|\b(?:a|your)\s+fortune 500 company\b|\bcompanies of your size\b(?=.{0,30}"
+            r"\b(?:enterprise|fortune))",
             re.IGNORECASE,
         ),
         "large",
@@ -71,7 +77,8 @@ def contradictions(text: str, prospect: Prospect) -> Iterator[tuple[int, int, st
                     yield (
                         m.start(),
                         m.end(),
-                        f"Calls {company} {m.group(0)}, but it has about {size:,} employees.",
+                        f"Treats {company} as large (“{m.group(0).strip()}”), "
+                        f"but it has about {size:,} employees.",
                     )
     for m in _AS_A.finditer(text):
         phrase = m.group(1)
