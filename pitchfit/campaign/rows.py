@@ -206,6 +206,12 @@ def preflight_row(worker: _Worker, task: Task) -> dict[str, Any]:
     if reason:
         out["blocked_reason"] = reason
         out["band"] = "block"
+    elif fit is not None and fit.wrong_person and out["band"] == "send":
+        # Right company, wrong person: the seed's move is a short "who owns this?" note,
+        # not the pitch, so the pitch itself never goes to send.csv.
+        ask = f" (ask for the {fit.ask_for})" if fit.ask_for else ""
+        out["band"] = "revise"
+        out["revise_reason"] = f"wrong person: ask who owns the problem instead of pitching{ask}"
     if suppression:
         out["suppression"] = suppression
     return out

@@ -288,3 +288,14 @@ def test_summary_counts_empty_merge_fields(flawed: Any) -> None:
     summary = json.loads((result.out / "summary.json").read_text("utf-8"))
     assert summary["empty_fields"] == {"first_name": 1}
     assert results[1]["empty_fields"] == ["first_name"]
+
+
+def test_right_company_wrong_person_is_not_pitched(tmp_path: Path) -> None:
+    rows = [row("Sarah", "sarah@brightloop.io"), row("Omar", "omar@brightloop.io", title="CFO")]
+    result, results = run(tmp_path, make_campaign(tmp_path, rows))
+    cfo = results[1]
+    assert cfo["fit"]["wrong_person"] is True
+    assert cfo["band"] == "revise" and cfo["blocked_reason"] is None
+    assert "ask who owns" in cfo["revise_reason"]
+    with (result.out / "send.csv").open(encoding="utf-8", newline="") as handle:
+        assert [s["email"] for s in csv.DictReader(handle)] == ["sarah@brightloop.io"]
