@@ -156,7 +156,8 @@ class Rule:
         )
         sections = {"summary": parts[0].strip()}
         for head, body in zip(parts[1::2], parts[2::2], strict=False):
-            sections[head.lower().replace(" it does", "").replace(" it matters", "")] = body.strip()
+            key = head.lower().replace(" it does", "").replace(" it matters", "")
+            sections[key] = "\n".join(line.strip() for line in body.strip().splitlines())
         return sections
 
     @classmethod
