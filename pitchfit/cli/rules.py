@@ -10,8 +10,13 @@ from ..errors import UsageError
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--family", help="Only this family (targeting, homework, ask, value, style, followup, strengths).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--family",
+    help="Only this family (targeting, homework, ask, value, style, followup, strengths).",
+)
 def rules(fmt: str, family: str | None) -> None:
     """List the rule catalogue: code, name, severity, what each rule needs."""
     from ..rules.registry import all_rules
@@ -35,7 +40,9 @@ def rules(fmt: str, family: str | None) -> None:
 
 @click.command()
 @click.argument("key")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def rule(key: str, fmt: str) -> None:
     """Show one rule's documentation and examples (by name or code)."""
     from ..rules.registry import get_rule
@@ -50,7 +57,11 @@ def rule(key: str, fmt: str) -> None:
     kind = "strength" if cls.kind == "strength" else info["severity"]
     click.echo(f"{cls.code} {cls.name} ({info['family']}, {kind}, since {cls.since})")
     click.echo(f"\n{info['summary']}")
-    for head, key_ in (("What it does", "what"), ("Why it matters", "why"), ("Principle", "principle")):
+    for head, key_ in (
+        ("What it does", "what"),
+        ("Why it matters", "why"),
+        ("Principle", "principle"),
+    ):
         click.echo(f"\n{head}\n{info['doc'][key_]}")
     if cls.needs:
         click.echo(f"\nNeeds: {', '.join(cls.needs)} (skipped without)")
@@ -59,9 +70,13 @@ def rule(key: str, fmt: str) -> None:
     if cls.options:
         opts = ", ".join(f"{k.replace('_', '-')} = {v!r}" for k, v in cls.options.items())
         click.echo(f"\nOptions ([rules.{cls.name}] in pitchfit.toml): {opts}")
-    flagged, fine = ("Earns it", "Does not") if cls.kind == "strength" else ("Flagged", "Not flagged")
-    for title, examples in ((flagged, cls.good if cls.kind == "strength" else cls.bad),
-                            (fine, cls.bad if cls.kind == "strength" else cls.good)):
+    flagged, fine = (
+        ("Earns it", "Does not") if cls.kind == "strength" else ("Flagged", "Not flagged")
+    )
+    for title, examples in (
+        (flagged, cls.good if cls.kind == "strength" else cls.bad),
+        (fine, cls.bad if cls.kind == "strength" else cls.good),
+    ):
         click.echo(f"\n{title}:")
         for ex in examples:
             text = ex.text.strip().replace("\n", "\n    ")
