@@ -69,6 +69,14 @@ class PatternRule(Rule):
             cls._regex = cached
         return cached
 
+    def region_span(self, doc: Document) -> tuple[int, int] | None:
+        """[start, end) of ``region`` in the body; None when the email has no such part."""
+        if self.region == "body":
+            return 0, len(doc.body)
+        if self.region == "greeting":
+            return None if doc.greeting is None else (doc.greeting.start, doc.greeting.end)
+        return doc.content.start, doc.content.end
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         regex = self.regex()
         count = 0
@@ -81,14 +89,10 @@ class PatternRule(Rule):
                 if count >= self.max_hits:
                     return
             return
-        if self.region == "body":
-            start, end = 0, len(doc.body)
-        elif self.region == "greeting":
-            if doc.greeting is None:
-                return
-            start, end = doc.greeting.start, doc.greeting.end
-        else:
-            start, end = doc.content.start, doc.content.end
+        bounds = self.region_span(doc)
+        if bounds is None:
+            return
+        start, end = bounds
         for m in regex.finditer(doc.body, start, end):
             yield self.hit(m.start(), m.end(), self.message.format(match=m.group(0)))
             count += 1

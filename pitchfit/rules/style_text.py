@@ -529,14 +529,10 @@ class PhraseRule(PatternRule):
                 if count >= limit:
                     return
             return
-        if self.region == "body":
-            start, end = 0, len(doc.body)
-        elif self.region == "greeting":
-            if doc.greeting is None:
-                return
-            start, end = doc.greeting.start, doc.greeting.end
-        else:
-            start, end = doc.content.start, doc.content.end
+        bounds = self.region_span(doc)
+        if bounds is None:
+            return
+        start, end = bounds
         body = doc.body
         for count, m in enumerate(phrases.finditer(fold, body, start, end), 1):
             a, b = m.span()
