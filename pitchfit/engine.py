@@ -308,17 +308,20 @@ def check(
     )
 
 
-_CACHE: dict[int, Checker] = {}
+_DEFAULT: Checker | None = None
+_LAST: tuple[Settings, Checker] | None = None
 
 
 def _checker(settings: Settings | None) -> Checker:
-    key = id(settings) if settings is not None else 0
-    checker = _CACHE.get(key)
-    if checker is None or (settings is not None and checker.settings is not settings):
-        checker = Checker(settings if settings is not None else Settings())
-        _CACHE.clear() if len(_CACHE) > 8 else None
-        _CACHE[key] = checker
-    return checker
+    """Reuse a Checker across calls: the default one, or the last one built for ``settings``."""
+    global _DEFAULT, _LAST
+    if settings is None:
+        if _DEFAULT is None:
+            _DEFAULT = Checker(Settings())
+        return _DEFAULT
+    if _LAST is None or _LAST[0] is not settings:
+        _LAST = (settings, Checker(settings))
+    return _LAST[1]
 
 
 __all__ = ["CheckedEmail", "Checker", "Context", "Severity", "check", "strip_directives"]

@@ -192,12 +192,8 @@ def _iter_jsonl(path: Path, defaults: dict[str, Any]) -> Iterator[_Input | _Brok
 def _suppression(prospect: Any, settings: Any) -> Any:
     if prospect is None or not getattr(prospect, "email", ""):
         return None
-    try:
-        from ..store.ledger import lookup
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("pitchfit.store"):
-            return None
-        raise
+    from ..store.ledger import lookup  # cheap: SQLAlchemy loads only when a store exists
+
     return lookup(prospect.email, db=settings.store)
 
 

@@ -45,7 +45,7 @@ def run_example(rule: type[Rule], example: Example) -> Report:
 
 def covers(finding: Finding, body: str, subject: str | None, needle: str) -> bool:
     """Whether the finding's span covers the first occurrence of ``needle``."""
-    text = subject or "" if finding.span.line == 0 else body
+    text = (subject or "") if finding.span.line == 0 else body
     at = text.find(needle)
     if at == -1:
         return False

@@ -56,3 +56,15 @@ def test_good_example(cls: type[Rule], index: int, example: Example) -> None:
         assert hits, f"{cls.name} did not credit its good example {index}"
     else:
         assert hits == [], f"{cls.name} flagged its good example {index}: {hits}"
+
+
+def test_covers_reads_body_spans_from_the_body_even_with_a_subject() -> None:
+    from pitchfit.report import Finding, Span
+
+    body, subject = "Hi {first_name}, worth a look?", "idea for you"
+    at = body.index("{first_name}")
+    in_body = Finding("H101", "unfilled-placeholder", "error", "m", Span(at, at + 12, 1, at + 1))
+    assert covers(in_body, body, subject, "{first_name}")
+    in_subject = Finding("S106", "subject-line", "warning", "m", Span(0, 4, 0, 1))
+    assert covers(in_subject, body, subject, "idea")
+    assert not covers(in_subject, body, subject, "{first_name}")
