@@ -164,3 +164,20 @@ def test_help_is_fast_path_and_lists_commands() -> None:
     assert out.returncode == 0
     for name in ("check", "fit", "campaign", "replies", "suppress", "rules"):
         assert name in out.stdout
+
+
+def test_plain_check_keeps_heavy_imports_off_the_start_up_path(emails: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from pitchfit.cli.main import main\n"
+        "try:\n"
+        f"    main(['check', {str(emails / 'good.txt')!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['pydantic', 'sqlalchemy', 'onnxruntime', 'jinja2', 'dask', 'pitchfit.fit']\n"
+        "print(','.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert proc.stderr.strip().splitlines()[-1:] in ([], [""]), proc.stderr
