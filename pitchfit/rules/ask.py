@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..text.patterns import LazyPattern, lazy_compile
@@ -130,14 +129,7 @@ def quote(text: str) -> str:
 
 def words_lower(doc: Document) -> list[str]:
     """The content's words, lower-cased, curly apostrophes straightened (once per email)."""
-    memo: list[str] | None = doc.__dict__.get("_words_lower")
-    if memo is None:
-        if "’" in doc.content.text:
-            memo = [w.text.lower().replace("’", "'") for w in doc.words]
-        else:  # the same words without a replace per word
-            memo = list(map(str.lower, map(itemgetter(2), doc.words)))
-        doc.__dict__["_words_lower"] = memo
-    return memo
+    return doc.lower_words
 
 
 def wordset(doc: Document) -> frozenset[str]:

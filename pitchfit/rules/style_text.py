@@ -115,7 +115,7 @@ def own_sentences(doc: Document) -> list[Segment]:
 
 def own_word_count(doc: Document) -> int:
     """How many words of the content start before :func:`own_end`."""
-    return bisect_left(doc.words, own_end(doc), key=START)
+    return doc.words_before(own_end(doc))
 
 
 # ---- case-insensitive search, fast ------------------------------------------------------------

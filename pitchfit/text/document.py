@@ -11,6 +11,7 @@ import bisect
 import itertools
 import re
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 _GREETING = re.compile(
@@ -46,6 +47,9 @@ _SENT_END = re.compile(
     r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n"
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+
+
+_START = itemgetter(0)
 
 
 class Segment(NamedTuple):
@@ -170,12 +174,35 @@ class Document:
 
     @cached_property
     def words(self) -> list[Segment]:
-        """Word tokens of the content (letters and digits, inner apostrophes/hyphens kept)."""
+        """Word tokens of the content (letters and digits, inner apostrophes/hyphens kept),
+        with offsets. Rules that need only the words read :attr:`lower_words` (no offsets,
+        several times cheaper to build)."""
         c = self.content
         return [
             Segment(m.start(), m.end(), m.group(0))
             for m in _WORD.finditer(self.body, c.start, c.end)
         ]
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        """The content's words lower-cased, curly apostrophes straightened: the same tokens
+        as :attr:`words`, found in one pass over the lower-cased content."""
+        c = self.content
+        if len(self.lower) != len(self.body):  # lower-casing changed lengths: word by word
+            return [w.text.lower().replace("’", "'") for w in self.words]
+        text = self.lower[c.start : c.end]
+        if "’" in text:
+            text = text.replace("’", "'")
+        return _WORD.findall(text)
+
+    def words_before(self, offset: int) -> int:
+        """How many words of the content start before ``offset``."""
+        c = self.content
+        if offset <= c.start:
+            return 0
+        if "words" in self.__dict__:
+            return bisect.bisect_left(self.words, offset, key=_START)
+        return len(_WORD.findall(self.body, c.start, min(offset, c.end)))
 
     @cached_property
     def lower(self) -> str:
@@ -208,6 +235,8 @@ class Document:
     @property
     def word_count(self) -> int:
         """Words of the content (counted without building the word list unless it exists)."""
+        if "lower_words" in self.__dict__:
+            return len(self.lower_words)
         if "words" in self.__dict__:
             return len(self.words)
         c = self.content
