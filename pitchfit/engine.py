@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Settings
 from .report import Edit, Finding, Fix, Report, Skipped, Span, Strength
@@ -159,6 +159,16 @@ def strip_directives(body: str) -> tuple[str, dict[str, str], _OffsetMap]:
     return "".join(parts), ignored, _OffsetMap(removed)
 
 
+class _Step(NamedTuple):
+    """One rule as the per-email loop runs it, with everything per-rule looked up once."""
+
+    rule: Rule
+    cls: type[Rule]
+    triggers: frozenset[str] | None
+    is_strength: bool
+    points: float
+
+
 class Checker:
     """Selected rules plus fitted weights; call :meth:`check` for each email."""
 
@@ -168,6 +178,10 @@ class Checker:
         self.settings = settings if settings is not None else Settings()
         self.rules: list[Rule] = [cls() for cls in self.select(self.settings)]
         self.scorer = Scorer.load(self.settings)
+        # Which rules run and which are skipped depends only on which inputs were given:
+        # worked out once per combination, not once per email.
+        self._plans: dict[tuple[bool, bool, bool], tuple[tuple[_Step, ...], tuple[Skipped, ...]]]
+        self._plans = {}
 
     @staticmethod
     def select(settings: Settings) -> list[type[Rule]]:
@@ -179,6 +193,28 @@ class Checker:
             if sel and sel > ign:
                 chosen.append(cls)
         return chosen
+
+    def _plan(self, ctx: Context) -> tuple[tuple[_Step, ...], tuple[Skipped, ...]]:
+        """The rules to run for this combination of inputs, and the ones skipped for lack of
+        them (in catalogue order)."""
+        key = (ctx.prospect is not None, ctx.offer is not None, ctx.history is not None)
+        plan = self._plans.get(key)
+        if plan is None:
+            steps: list[_Step] = []
+            skipped: list[Skipped] = []
+            min_severity = self.settings.min_severity
+            for rule in self.rules:
+                cls = type(rule)
+                missing = [need for need in cls.needs if not ctx.has(need)]
+                if missing:
+                    skipped.append(Skipped(name=cls.name, needs=missing))
+                    continue
+                strength = cls.kind == "strength"
+                if not strength and cls.severity < min_severity:
+                    continue
+                steps.append(_Step(rule, cls, cls.triggers, strength, self.scorer.points(cls)))
+            plan = self._plans[key] = (tuple(steps), tuple(skipped))
+        return plan
 
     def check(
         self,
@@ -205,33 +241,25 @@ class Checker:
             suppression=suppression,
             precomputed_fit=fit_result,
         )
+        steps, skipped = self._plan(ctx)
         findings: list[Finding] = []
         strengths: list[Strength] = []
-        skipped: list[Skipped] = []
-        local_ignore = self._ignored_classes(ignored) if ignored else []
-        for rule in self.rules:
-            cls = type(rule)
-            if cls.needs:
-                missing = [need for need in cls.needs if not ctx.has(need)]
-                if missing:
-                    skipped.append(Skipped(name=cls.name, needs=missing))
-                    continue
-            if cls in local_ignore:
+        local_ignore = self._ignored_classes(ignored) if ignored else ()
+        vocabulary = doc.vocabulary
+        for rule, cls, triggers, is_strength, points in steps:
+            if triggers is not None and triggers.isdisjoint(vocabulary):
                 continue
-            if cls.triggers is not None and cls.triggers.isdisjoint(doc.vocabulary):
+            if local_ignore and cls in local_ignore:
                 continue
-            if cls.kind == "strength":
+            if is_strength:
                 for hit in rule.check(doc, ctx):
-                    strengths.append(
-                        Strength(name=cls.name, message=hit.message, points=self.scorer.points(cls))
-                    )
+                    strengths.append(Strength(cls.name, hit.message, points))
                     break
                 continue
-            if cls.severity < self.settings.min_severity:
-                continue
             for hit in rule.check(doc, ctx):
-                findings.append(self._finding(cls, hit, doc, to_original))
-        findings.sort(key=lambda f: (f.span.line > 0, f.span.start, f.code))
+                findings.append(self._finding(cls, hit, doc, to_original, points))
+        if len(findings) > 1:
+            findings.sort(key=_finding_order)
         score, band = self.scorer.score(findings, strengths)
         fit_dict = None
         if prospect is not None and offer is not None and "fit_result" in ctx.__dict__:
@@ -246,39 +274,39 @@ class Checker:
             words=doc.word_count,
             findings=findings,
             strengths=strengths,
-            skipped=skipped,
+            skipped=list(skipped),
             fit=fit_dict,
         )
 
     def _ignored_classes(self, ignored: dict[str, str]) -> list[type[Rule]]:
         return [cls for cls in all_rules() if any(matches(sel, cls) for sel in ignored)]
 
+    @staticmethod
     def _finding(
-        self, cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap
+        cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap, points: float
     ) -> Finding:
+        fix = hit.fix
         if hit.in_subject:
-            span = Span(start=hit.start, end=hit.end, line=0, column=hit.start + 1)
-            fix = hit.fix
+            span = Span(hit.start, hit.end, 0, hit.start + 1)
+        elif not to_original.shift:  # no inline directives: offsets are the original's
+            line, column = doc.line_col(hit.start)
+            span = Span(hit.start, hit.end, line, column)
         else:
             start, end = to_original(hit.start), to_original(hit.end, is_end=True)
             line, column = doc.line_col(hit.start)
-            span = Span(start=start, end=end, line=line, column=column)
-            fix = hit.fix
-            if fix is not None and fix.edits and to_original.shift:
+            span = Span(start, end, line, column)
+            if fix is not None and fix.edits:
                 edits = [
                     Edit(to_original(e.start), to_original(e.end, is_end=True), e.replacement)
                     for e in fix.edits
                 ]
                 fix = Fix(fix.title, fix.applicability, edits)
-        return Finding(
-            code=cls.code,
-            name=cls.name,
-            severity=cls.severity.label,
-            message=hit.message,
-            span=span,
-            fix=fix,
-            points=self.scorer.points(cls),
-        )
+        return Finding(cls.code, cls.name, cls.severity.label, hit.message, span, fix, points)
+
+
+def _finding_order(finding: Finding) -> tuple[bool, int, str]:
+    """Subject findings (line 0) first, then by position, then by code."""
+    return (finding.span.line > 0, finding.span.start, finding.code)
 
 
 def check(

@@ -93,9 +93,10 @@ class Strength(_Wire):
     points: float = 0.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Skipped(_Wire):
-    """A rule that could not run, and the inputs it needs."""
+    """A rule that could not run, and the inputs it needs (frozen: the checker hands the
+    same entries to every report with the same inputs missing)."""
 
     name: str
     needs: list[str]

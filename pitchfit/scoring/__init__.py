@@ -114,7 +114,18 @@ class Scorer:
     def score(self, findings: Sequence[Finding], strengths: Sequence[Strength]) -> tuple[int, Band]:
         """The score (the sum of :meth:`table`) and its band: block on any error finding,
         else send at or above the fitted threshold, else revise."""
-        score = round(sum(r.points for r in self.table(findings, strengths)))
+        # The same sum as :meth:`table` in the same order (its rows add up to the capped,
+        # rounded total), without building the rows: this runs once per email.
+        raw = self.base
+        seen: set[str] = set()
+        for finding in findings:
+            if finding.name in seen:
+                finding.points = 0.0
+            seen.add(finding.name)
+            raw += -finding.points
+        for strength in strengths:
+            raw += strength.points
+        score = round(max(0.0, min(100.0, raw)))
         if any(f.severity == "error" for f in findings):
             return score, "block"
         return score, ("send" if score >= self.threshold else "revise")

@@ -43,9 +43,10 @@ _SIGNOFF = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_SENT_END = re.compile(
-    r"(?<=[.!?…])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|(?<=[.!?…])[\"'”’)\]]*[ \t]*\n"
-)
+# A sentence ends after terminal punctuation (and any closing quote or bracket) followed by
+# spaces and a capital or digit, or by a line break. Written to start with the punctuation,
+# not a lookbehind, so ``re`` scans for those few characters instead of trying every position.
+_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]+(?=[\"'“‘(\[]?[A-Z0-9¿¡])|[ \t]*\n)")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
@@ -155,21 +156,22 @@ class Document:
         Hard-wrapped lines inside a paragraph do not end a sentence (outreach is often wrapped
         at 60-70 characters), unless the line is a bullet or ends with terminal punctuation.
         """
-        out: list[Segment] = []
         body = self.body
+        c = self.content
+        # One pass over the whole content; a cut that falls in the blank lines between two
+        # paragraphs only delimits whitespace, which is dropped below.
+        cuts = {m.end() for m in _SENT_END.finditer(body, c.start, c.end)}
+        cuts.update(m.start() for m in _BULLET.finditer(body, c.start, c.end))
         for para in self.paragraphs:
-            cuts = {para.start, para.end}
-            for m in _SENT_END.finditer(body, para.start, para.end):
-                cuts.add(m.end())
-            for m in _BULLET.finditer(body, para.start, para.end):
-                cuts.add(m.start())
-            bounds = sorted(cuts)
-            for a, b in itertools.pairwise(bounds):
-                seg = body[a:b]
-                lead = len(seg) - len(seg.lstrip())
-                trail = len(seg.rstrip())
-                if trail > lead:
-                    out.append(Segment(a + lead, a + trail, seg[lead:trail]))
+            cuts.add(para.start)
+            cuts.add(para.end)
+        out: list[Segment] = []
+        for a, b in itertools.pairwise(sorted(cuts)):
+            seg = body[a:b]
+            stripped = seg.strip()
+            if stripped:
+                lead = seg.index(stripped[0])
+                out.append(Segment(a + lead, a + lead + len(stripped), stripped))
         return out
 
     @cached_property
