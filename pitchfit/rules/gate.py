@@ -28,7 +28,7 @@ class WordGate:
     rarest group first: it is tested first and it makes the ``triggers``.
     """
 
-    __slots__ = ("alternatives", "triggers")
+    __slots__ = ("_plan", "alternatives", "triggers")
 
     def __init__(self, *alternatives: str) -> None:
         alts: list[tuple[Group, ...]] = []
@@ -50,18 +50,31 @@ class WordGate:
             if not any(subs for _words, subs in firsts)
             else None
         )
+        # The same test, cheapest first: per alternative, its word-only groups (set tests)
+        # before the groups with substrings (a scan of the text each).
+        self._plan: tuple[tuple[tuple[frozenset[str], ...], tuple[Group, ...]], ...] = tuple(
+            (
+                tuple(words for words, subs in alt if not subs),
+                tuple(group for group in alt if group[1]),
+            )
+            for alt in alts
+        )
 
     def could_match(self, vocabulary: frozenset[str], text: str = "") -> bool:
         """False when no alternative has a word of each of its groups in ``vocabulary``
         (or, for ``word*`` items, in ``text``: the lower-case text the pattern searches)."""
         if self.triggers is not None and self.triggers.isdisjoint(vocabulary):
             return False
-        for alt in self.alternatives:
-            for words, subs in alt:
-                if words.isdisjoint(vocabulary) and not any(s in text for s in subs):
+        for plain, mixed in self._plan:
+            for words in plain:
+                if words.isdisjoint(vocabulary):
                     break
             else:
-                return True
+                for words, subs in mixed:
+                    if words.isdisjoint(vocabulary) and not any(s in text for s in subs):
+                        break
+                else:
+                    return True
         return False
 
     def alternative(self, i: int) -> WordGate:

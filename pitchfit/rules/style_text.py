@@ -306,6 +306,91 @@ def parse_needs(entry: str) -> tuple[frozenset[str], tuple[str, ...]]:
     )
 
 
+def _class_end(source: str, i: int) -> int:
+    """Index just past the character class opened at ``source[i]`` (-1: none)."""
+    j = i + 1
+    if source.startswith("^", j):
+        j += 1
+    if source.startswith("]", j):  # "]" first in a class is a literal
+        j += 1
+    while j < len(source):
+        if source[j] == "\\":
+            j += 2
+        elif source[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return -1
+
+
+def _top_level(source: str) -> list[tuple[int, str]] | None:
+    """The ``(``, ``)`` and ``|`` of the pattern with their depth, escapes and classes
+    skipped; None when it cannot be read."""
+    out: list[tuple[int, str]] = []
+    depth, i = 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return None
+            continue
+        if ch == "(":
+            out.append((depth, ch))
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            out.append((depth, ch))
+        elif ch == "|":
+            out.append((depth, ch))
+        i += 1
+    return out
+
+
+def _group_end(source: str) -> int:
+    """Index of the ``)`` closing the group that opens the pattern (-1: none)."""
+    depth, i = 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return -1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _unfold_optional_head(source: str, limit: int = 8) -> list[str]:
+    """``(?:X)?R`` as ``(?:X)R`` and ``R`` (recursively): the same places match, but each
+    alternative opens with a letter, which lets ``re`` skip to where one could start instead
+    of trying every position (several times faster). The pattern itself when in doubt."""
+    if not source.startswith("(?:") or "(?P=" in source or re.search(r"\\\d", source):
+        return [source]
+    end = _group_end(source)
+    if end < 0 or source[end + 1 : end + 2] != "?" or source[end + 2 : end + 3] in ("+", "?"):
+        return [source]
+    head, rest = source[: end + 1], source[end + 2 :]
+    marks = _top_level(rest)
+    if not rest or marks is None or (0, "|") in marks:
+        return [source]
+    tails = _unfold_optional_head(rest, limit)
+    out = [head + t for t in tails] + tails
+    return out if len(out) <= limit else [source]
+
+
 _SUBSETS = 8  # alternations of some of a list's phrases compiled before the whole one
 
 
@@ -404,7 +489,12 @@ class PhraseList:
     def _alone(self, index: int) -> re.Pattern[str]:
         rx = self._bare[index]
         if rx is None:
-            rx = self._bare[index] = re.compile(fold_source(self.fragments[index]), re.UNICODE)
+            source = fold_source(self.fragments[index])
+            try:
+                rx = re.compile("|".join(_unfold_optional_head(source)), re.UNICODE)
+            except re.error:  # a group name repeated by the expansion: as written
+                rx = re.compile(source, re.UNICODE)
+            self._bare[index] = rx
         return rx
 
     def _verifier(self, active: list[int]) -> re.Pattern[str]:
