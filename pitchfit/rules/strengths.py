@@ -7,7 +7,7 @@ Its ``good`` examples earn it; its ``bad`` examples are near-misses that must no
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,6 +16,7 @@ from .base import Example, Hit, Rule
 from .followup import GUILT
 from .style import Deferential, FormalFiller, Hype
 from .style_text import (
+    START,
     FoldedPattern,
     Folding,
     PhraseList,
@@ -146,17 +147,17 @@ class SpecificResearch(Rule):
         ]
         if not facts and not starts:
             return
-        for sent in sentences:
-            text = sent.text
-            observed = _starts_within(starts, sent)
-            if not facts:  # the cheap test first; same outcome
-                if not observed:
-                    continue
+        if not facts:  # only the sentences holding a candidate: same outcome, fewer visited
+            for sent, _at in _holding(sentences, starts):
+                text = sent.text
                 m = _OBSERVED.search(text)
                 if m and not _PLACEHOLDER.search(text) and _specific(text, m.end()):
                     yield self.hit(sent.start, sent.end, "refers to something specific about them")
                     return
-                continue
+            return
+        for sent in sentences:
+            text = sent.text
+            observed = _starts_within(starts, sent)
             if _PLACEHOLDER.search(text):
                 continue
             lowered = {w.lower() for w in _FACT_WORD.findall(text)}
@@ -173,6 +174,17 @@ def _starts_within(starts: list[int], seg: Segment) -> int | None:
     """The first of the sorted offsets ``starts`` inside the segment, or None."""
     i = bisect_left(starts, seg.start)
     return starts[i] if i < len(starts) and starts[i] < seg.end else None
+
+
+def _holding(sentences: list[Segment], starts: list[int]) -> Iterator[tuple[Segment, int]]:
+    """Each sentence holding one of the sorted offsets ``starts``, in order, with the first
+    of them: what ``_starts_within`` finds, visiting only those sentences."""
+    last = -1
+    for at in starts:
+        i = bisect_right(sentences, at, key=START) - 1
+        if i > last and at < sentences[i].end:
+            last = i
+            yield sentences[i], at
 
 
 # ---- single clear ask -------------------------------------------------------------------------
@@ -549,15 +561,8 @@ class BenefitWithProof(Rule):
             m.start()
             for m in _RESULT_VERB.finditer(fold, doc.body, sentences[0].start, sentences[-1].end)
         ]
-        if not verbs:
-            return
-        for sent in sentences:
-            verb = _starts_within(verbs, sent)
-            if (
-                verb is not None
-                and not _PLACEHOLDER.search(sent.text)
-                and _metric_from(fold, sent, verb - sent.start)
-            ):
+        for sent, verb in _holding(sentences, verbs):
+            if not _PLACEHOLDER.search(sent.text) and _metric_from(fold, sent, verb - sent.start):
                 yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
                 return
 

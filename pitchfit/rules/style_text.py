@@ -2,7 +2,8 @@
 
 Quoted history (a forwarded original, "On … wrote:", "> " lines) and a bare-name signature
 are not the writer's words; hard-wrapped lines must not hide a phrase. Results are computed
-once per Document and kept in weak maps, since several rules ask the same question.
+once per Document and kept in its ``__dict__`` (a plain dict look-up: several rules ask the
+same question, some of them many times per email).
 
 Speed: no pattern is compiled at import (see :mod:`pitchfit.text.patterns`). A case-insensitive
 phrase list is searched as a case-sensitive pattern over the lower-cased text
@@ -18,7 +19,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from ..text.patterns import lazy_compile
 from .base import Hit, Rule
@@ -53,13 +53,10 @@ def own_end(doc: Document) -> int:
     A bare name line among the last three lines (a signature with no sign-off) is cut too.
     Computed once per document (several rules ask).
     """
-    cached = _OWN_END.get(doc)
+    cached: int | None = doc.__dict__.get("_own_end")
     if cached is None:
-        cached = _OWN_END[doc] = _own_end(doc)
+        cached = doc.__dict__["_own_end"] = _own_end(doc)
     return cached
-
-
-_OWN_END: WeakKeyDictionary[Document, int] = WeakKeyDictionary()
 
 
 def _own_end(doc: Document) -> int:
@@ -114,8 +111,11 @@ def own_sentences(doc: Document) -> list[Segment]:
 
 
 def own_word_count(doc: Document) -> int:
-    """How many words of the content start before :func:`own_end`."""
-    return doc.words_before(own_end(doc))
+    """How many words of the content start before :func:`own_end` (counted once)."""
+    cached: int | None = doc.__dict__.get("_own_word_count")
+    if cached is None:
+        cached = doc.__dict__["_own_word_count"] = doc.words_before(own_end(doc))
+    return cached
 
 
 # ---- case-insensitive search, fast ------------------------------------------------------------
@@ -131,7 +131,8 @@ class Folding(NamedTuple):
     ``lower`` is the body lower-cased with the same offsets, or None when it cannot stand in
     for the body (an odd character above), in which case the exact pattern searches the body.
     ``vocabulary`` holds the words of subject and body as re.IGNORECASE matches them, and
-    ``texts`` the folded subject and body, for the stem test of a :class:`Gate`.
+    ``texts`` the folded subject and body (joined by a line break: one scan per stem), for
+    the stem test of a :class:`Gate`.
     """
 
     lower: str | None
@@ -139,14 +140,11 @@ class Folding(NamedTuple):
     texts: tuple[str, ...]
 
 
-_FOLDING: WeakKeyDictionary[Document, Folding] = WeakKeyDictionary()
-
-
 def folding(doc: Document) -> Folding:
     """The Document's :class:`Folding`, computed once."""
-    cached = _FOLDING.get(doc)
+    cached: Folding | None = doc.__dict__.get("_folding")
     if cached is None:
-        cached = _FOLDING[doc] = _folding(doc)
+        cached = doc.__dict__["_folding"] = _folding(doc)
     return cached
 
 
@@ -157,9 +155,9 @@ def _fold(text: str) -> str:
 def _folding(doc: Document) -> Folding:
     body, low, subject = doc.body, doc.lower, doc.subject or ""
     if (low is not body or not body) and not any(c in body or c in subject for c in _ODD):
-        return Folding(low, doc.vocabulary, (low, subject.lower()) if subject else (low,))
-    texts = (_fold(body), _fold(subject))
-    return Folding(None, frozenset(_TOKEN.findall("\n".join(texts))), texts)
+        return Folding(low, doc.vocabulary, (f"{subject.lower()}\n{low}" if subject else low,))
+    text = f"{_fold(body)}\n{_fold(subject)}"
+    return Folding(None, frozenset(_TOKEN.findall(text)), (text,))
 
 
 class Gate(NamedTuple):
@@ -478,13 +476,16 @@ class PhraseList:
         self.fragments  # noqa: B018 - loads the needs
         if self._words is None:
             return None
-        found: set[int] = set()
-        for word in self._words.intersection(fold.vocabulary):
-            found.update(self._by_word[word])
-        for stem, ids in self._by_stem:
-            if any(stem in text for text in fold.texts):
-                found.update(ids)
-        return sorted(found)
+        by_word = self._by_word
+        found = [i for word in self._words.intersection(fold.vocabulary) for i in by_word[word]]
+        if self._by_stem:
+            texts = fold.texts
+            for stem, ids in self._by_stem:
+                for text in texts:
+                    if stem in text:
+                        found += ids
+                        break
+        return sorted(set(found)) if len(found) > 1 else found
 
     def _alone(self, index: int) -> re.Pattern[str]:
         rx = self._bare[index]
@@ -561,9 +562,6 @@ class PhraseList:
         return self.full.finditer_text(text)
 
 
-_HITS: WeakKeyDictionary[Document, dict[type[Rule], list[Hit]]] = WeakKeyDictionary()
-
-
 class PhraseRule(PatternRule):
     """A PatternRule whose phrases also match across a line break (outreach is hard-wrapped).
 
@@ -593,9 +591,9 @@ class PhraseRule(PatternRule):
         return cls.phrases().full.exact
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        per_doc = _HITS.get(doc)
+        per_doc: dict[type[Rule], list[Hit]] | None = doc.__dict__.get("_phrase_hits")
         if per_doc is None:
-            per_doc = _HITS[doc] = {}
+            per_doc = doc.__dict__["_phrase_hits"] = {}
         key = type(self)
         hits = per_doc.get(key)
         if hits is None:
