@@ -27,20 +27,43 @@ def test_percentiles_interpolate(bench: ModuleType) -> None:
     assert bench.percentile([3.0], 0.99) == 3.0
 
 
-def test_batch_reports_every_email(bench: ModuleType) -> None:
-    seen: list[str] = []
+def test_batches_warm_up_then_time_passes_in_turn(bench: ModuleType) -> None:
+    order: list[str] = []
     emails = [{"body": f"Hi {n}, worth a chat?"} for n in range(25)]
-    result = bench.batch(lambda e: seen.append(e["body"]), emails)
-    assert seen == [e["body"] for e in emails]
-    assert result["emails"] == 25
-    assert result["p50_ms"] <= result["p99_ms"]
-    assert result["emails_per_s"] > 0 and result["cpu_emails_per_s"] > 0
+    runners = {
+        "a": lambda e: order.append("a"),
+        "b": lambda e: order.append("b"),
+    }
+    result = bench.batches(runners, emails, 3)
+    # one warm-up pass each, then passes alternate a, b, a, b, a, b
+    passes = [order[i] for i in range(0, len(order), 25)]
+    assert passes == ["a", "b", "a", "b", "a", "b", "a", "b"]
+    assert len(order) == 25 * 8
+    for name in ("a", "b"):
+        figures = result[name]
+        assert figures["emails"] == 25 and figures["passes"] == 3
+        assert len(figures["pass_emails_per_s"]) == 3
+        assert figures["p50_ms"] <= figures["p99_ms"]
+        assert figures["emails_per_s"] > 0 and figures["cpu_emails_per_s"] > 0
 
 
-def test_pitchfit_batch_checks_with_one_checker(bench: ModuleType) -> None:
-    emails = [{"subject": "hi", "body": "Hi Ana, have 5 mins this week? Thx."}] * 3
-    result = bench.pitchfit_batch(emails)
-    assert result["emails"] == 3 and result["rules"] > 0
+def test_summarise_reports_the_median_pass(bench: ModuleType) -> None:
+    passes = [
+        {"total_s": 2.0, "cpu_s": 2.0, "times": [0.001] * 10},
+        {"total_s": 1.0, "cpu_s": 1.0, "times": [0.002] * 10},
+        {"total_s": 4.0, "cpu_s": 4.0, "times": [0.003] * 10},
+    ]
+    figures = bench.summarise(passes, 10)
+    assert figures["emails_per_s"] == 5.0  # 10 emails in the median 2.0 s
+    assert figures["pass_emails_per_s"] == [10.0, 5.0, 2.5]
+    assert figures["p50_ms"] == pytest.approx(2.0)
+
+
+def test_pitchfit_runner_checks_with_one_checker(bench: ModuleType) -> None:
+    run_one, setup = bench.pitchfit_runner()
+    report = run_one({"subject": "hi", "body": "Hi Ana, have 5 mins this week? Thx."})
+    assert setup["rules"] > 0
+    assert 0 <= report.score <= 100
 
 
 def test_cold_runs_a_fresh_process_and_reports_failures(bench: ModuleType) -> None:
