@@ -112,8 +112,12 @@ def low(doc: Document, seg: Segment, *, flat: bool = True) -> str:
     """A part of the body lower-cased (same offsets): patterns here are lower-case and run
     without IGNORECASE, which is several times faster in ``re``. ``flat`` turns hard line
     wraps into spaces (same length), so a phrase wrapped at 60 columns still matches."""
-    text = doc.lower[seg.start : seg.end]
-    return text.replace("\n", " ") if flat else text
+    if not flat:
+        return doc.lower[seg.start : seg.end]
+    flattened: str | None = doc.__dict__.get("_low_flat")
+    if flattened is None:  # once per email: a slice per sentence, not a slice and a replace
+        flattened = doc.__dict__["_low_flat"] = doc.lower.replace("\n", " ")
+    return flattened[seg.start : seg.end]
 
 
 def is_english(doc: Document) -> bool:
@@ -151,7 +155,9 @@ def ask_sentences(doc: Document) -> list[Segment]:
     """The sentences of the content that ask for something (computed once per email)."""
     memo: list[Segment] | None = doc.__dict__.get("_ask_sentences")
     if memo is None:
-        memo = [s for s in doc.sentences if is_ask(low(doc, s))]
+        low(doc, doc.content)  # builds the flattened body once
+        flattened: str = doc.__dict__["_low_flat"]
+        memo = [s for s in doc.sentences if is_ask(flattened[s.start : s.end])]
         doc.__dict__["_ask_sentences"] = memo
     return memo
 
@@ -245,6 +251,56 @@ _VAGUE_IN_ASK = WordGate(
 )
 
 
+class _Open:
+    """Which alternatives of a gate an email passes, each on its own (as
+    ``gate.alternative(i).could_match`` would say): the words of the first groups are looked
+    up in one set intersection, the other groups only for the alternatives that pass it."""
+
+    __slots__ = ("alternatives", "by_word", "words")
+
+    def __init__(self, gate: WordGate) -> None:
+        self.alternatives = gate.alternatives
+        if any(alt[0][1] for alt in gate.alternatives):
+            raise ValueError("a first group with substrings")  # could not be looked up
+        by_word: dict[str, list[int]] = {}
+        for i, alt in enumerate(gate.alternatives):
+            for word in alt[0][0]:
+                by_word.setdefault(word, []).append(i)
+        self.by_word = by_word
+        self.words = frozenset(by_word)
+
+    def __call__(self, vocabulary: frozenset[str], text: str) -> list[int]:
+        """The alternatives that could match, in order (``text``: what the pattern searches)."""
+        found = self.words.intersection(vocabulary)
+        if not found:
+            return []
+        candidates = {i for word in found for i in self.by_word[word]}
+        return [
+            i
+            for i in sorted(candidates)
+            if all(
+                not words.isdisjoint(vocabulary) or any(sub in text for sub in subs)
+                for words, subs in self.alternatives[i][1:]
+            )
+        ]
+
+
+_OPEN_ANYWHERE = _Open(_VAGUE_ANYWHERE)
+_OPEN_IN_ASK = _Open(_VAGUE_IN_ASK)
+
+
+@cache
+def _vague_one(key: str, i: int) -> re.Pattern[str]:
+    """Phrase ``i`` of ``key`` alone, as ``_vague`` compiles it among the others."""
+    return compile_phrases([load_terms("ask_vague")[key][i]], ignore_case=False)
+
+
+def _vague_in(key: str, alternatives: list[int], text: str) -> bool:
+    """Whether ``_vague(key)`` matches ``text``: only the phrases a gate left open can, and the
+    whole alternation matches where one of its phrases does."""
+    return any(_vague_one(key, i).search(text) is not None for i in alternatives)
+
+
 class VagueAsk(Rule):
     """An ask with no topic: "a quick call to go over how we can help", "explore synergies".
 
@@ -309,14 +365,15 @@ class VagueAsk(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = low(doc, doc.content)
-        anywhere = _VAGUE_ANYWHERE.could_match(doc.vocabulary, text)
-        in_ask = _VAGUE_IN_ASK.could_match(doc.vocabulary, text)
-        if not (anywhere or in_ask) or not is_english(doc):
+        open_anywhere = _OPEN_ANYWHERE(doc.vocabulary, text)
+        open_in_ask = _OPEN_IN_ASK(doc.vocabulary, text)
+        if not (open_anywhere or open_in_ask) or not is_english(doc):
             return  # none of the words any vague phrase needs: no regex at all
-        if (not anywhere or _vague("anywhere").search(text) is None) and (
-            not in_ask or _vague("in_ask").search(text) is None
+        if not _vague_in("anywhere", open_anywhere, text) and not _vague_in(
+            "in_ask", open_in_ask, text
         ):
-            return  # one pass over the email before any per-sentence work
+            return  # the email has no vague phrase: no per-sentence work
+        anywhere, in_ask = bool(open_anywhere), bool(open_in_ask)
         count = 0
         for sent in doc.sentences:
             lowered = low(doc, sent)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
-from ..text.patterns import lazy_compile
+from ..text.patterns import LazyPattern, lazy_compile
 from .ask import (
     ask_sentences,
     is_english,
@@ -35,6 +35,19 @@ _RESULT = lazy_compile(
     r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"
 )
 _WORD = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DIGIT = lazy_compile(r"\d")
+_RESULT_WORDS = frozenset({"doubled", "tripled", "halved"})
+
+
+def _result(doc: Document, text: str) -> bool:
+    """Whether _RESULT matches in ``text`` (a part of the body). Each match but a word of
+    _RESULT_WORDS has a digit at most six characters in ("from $5"): the search starts there."""
+    if _RESULT_WORDS.isdisjoint(doc.vocabulary):
+        digit = _DIGIT.search(text)
+        if digit is None:
+            return False
+        return _RESULT.search(text, max(0, digit.start() - 6)) is not None
+    return _RESULT.search(text) is not None
 
 
 def _proof_backs(offer: Offer | None, sentence: str) -> bool:
@@ -49,6 +62,35 @@ def _proof_backs(offer: Offer | None, sentence: str) -> bool:
         if (pn & numbers) or len(pw & words) >= 2:
             return True
     return False
+
+
+_NEVER = 1 << 62
+
+
+class _Next:
+    """Where a pattern next matches in the flattened content, so that a per-sentence loop
+    searches only the sentences a match starts in. Sound for patterns that assert nothing past
+    their match's end but ``\\b``: a sentence is bounded by spaces in the content, so a match
+    inside the sentence alone is a match of the content at the same place."""
+
+    __slots__ = ("at", "pattern", "text")
+
+    def __init__(self, pattern: LazyPattern, text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.at = -1  # not searched yet
+
+    def found(self) -> bool:
+        """Whether the pattern matches anywhere in the text."""
+        return self.within(0, _NEVER)
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a match of the text starts in [start, end) (offsets into the text); the
+        starts asked about must not go backwards."""
+        if self.at < start:
+            m = self.pattern.search(self.text, start)
+            self.at = _NEVER if m is None else m.start()
+        return self.at < end
 
 
 # ---- V101 features-not-benefits ------------------------------------------------------------
@@ -69,11 +111,19 @@ _BENEFIT = lazy_compile(
     r" (?:you|your))\b"
 )
 _PRODUCT_RE = lazy_compile(_PRODUCT)
+# _BULLET's lines in one search for a literal newline (one put first stands for ``^``).
+_BULLET_LINE = lazy_compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _bullets(doc: Document) -> int:
+    """How many matches _BULLET finds in the (lower-case) content."""
+    return len(_BULLET_LINE.findall("\n" + low(doc, doc.content, flat=False)))
+
+
 _FEATURE_WORDS = frozenset(
     {"includes", "offers", "features", "provides", "comes", "supports", "boasts", "has",
      "uses", "leverages", "powered", "built", "combines", "harnesses"}
 )  # fmt: skip
-# Words _FEATURE_INTRO and _TECH_STACK cannot match without (see gate.py).
 # Words _FEATURE_INTRO and _TECH_STACK cannot match without (see gate.py).
 _PRODUCT_WORDS = " ".join(f"{w} {w}s" for w in _PRODUCT[3:-1].split("|"))  # "s?" follows
 _FEATURE_INTRO_GATE = WordGate(
@@ -143,24 +193,30 @@ class FeaturesNotBenefits(Rule):
         has_intro = _FEATURE_INTRO_GATE.could_match(doc.vocabulary)
         has_stack = _TECH_STACK_GATE.could_match(doc.vocabulary)
         content = low(doc, doc.content)
-        if (
-            not (has_intro or has_stack)
-            and not any(  # the loop's third test: a sentence listing four things of a product
+        commas = content.count(",") >= 4  # else no sentence has four
+        bullets = -1
+        if not (has_intro or has_stack) and not (
+            commas
+            and any(  # the loop's third test: a sentence listing four things of a product
                 sent.text.count(",") >= 4 and _PRODUCT_RE.search(low(doc, sent))
                 for sent in doc.sentences
             )
-            and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
         ):
-            return  # no feature phrase, no list of four, no bullet list: nothing to flag
+            bullets = _bullets(doc)
+            if bullets < 3:
+                return  # no feature phrase, no list of four, no bullet list: nothing to flag
         if not is_english(doc):
             return
         if (
-            content.count(",") < 4
-            and len(_BULLET.findall(low(doc, doc.content, flat=False))) < 3
-            and not wordset(doc) & _FEATURE_WORDS
+            not commas
+            and (bullets if bullets >= 0 else _bullets(doc)) < 3
+            and (
+                _FEATURE_WORDS.isdisjoint(doc.vocabulary)  # (spares building the word set)
+                or _FEATURE_WORDS.isdisjoint(wordset(doc))
+            )
         ):
             return  # nothing that could be a feature list: skip the regexes
-        if _BENEFIT.search(content) or _RESULT.search(content):
+        if _BENEFIT.search(content) or _result(doc, content):
             return
         for sent in doc.sentences:
             text = low(doc, sent)
@@ -175,9 +231,9 @@ class FeaturesNotBenefits(Rule):
             if text.count(",") >= 4 and _PRODUCT_RE.search(text) and not _SECOND.search(text):
                 yield self._hit(sent, 0, len(text))
                 return
-        bullets = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
-        if len(bullets) >= 3:
-            intro = _line_before(doc, bullets[0].start())
+        found = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
+        if len(found) >= 3:
+            intro = _line_before(doc, found[0].start())
             text = low(doc, intro)
             if text.rstrip().endswith(":") and _WE.search(text):
                 yield self._hit(intro, 0, len(text.rstrip()))
@@ -261,8 +317,8 @@ class NoReason(Rule):
         if not asks:
             return
         text = low(doc, doc.content)
-        if _REASON.search(text) or _RESULT.search(text) or _ABOUT_THEM.search(text):
-            return
+        if _REASON.search(text) or _ABOUT_THEM.search(text) or _result(doc, text):
+            return  # (cheapest first)
         if looks_like_followup(doc, ctx):
             return
         subject = (doc.subject or "").lower()
@@ -320,12 +376,21 @@ _LOGO_DROP = lazy_compile(
 )
 # The phrase every _LOGO_DROP match contains (its lead-in, or its "… use us" tail), lower-case
 # and searched once over the folded content (see _fold): only the sentences it touches need
-# the costly logo-list pattern.
+# the costly logo-list pattern. Written as ``\b(?:…)`` with each phrase's first letter taken
+# out (``\b`` becomes ``(?<!\w.)`` after it): ``re`` then jumps to the letters a phrase can
+# start with. No two phrases match at one position, so grouping them by letter changes nothing.
+_WITH = r"\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
+_US = r"\s+(?:us|our|it)\b"
 _LOGO_CUE = lazy_compile(
-    r"\b(?:(?:we|i)\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
-    r"|(?:clients|customers|partners|users)\s+include|(?:trusted|used|loved|chosen|backed)\s+by"
-    r"|relied\s+on\s+by|(?:use|trust|rely\s+on|love|chose|work\s+with"
-    r"|are\s+(?:our\s+)?(?:customers|clients))\s+(?:us|our|it)\b)"
+    rf"w(?<!\w.)(?:e{_WITH}|ork\s+with{_US})|i(?<!\w.){_WITH}"
+    rf"|c(?<!\w.)(?:(?:lients|ustomers)\s+include|hosen\s+by|hose{_US})"
+    r"|p(?<!\w.)artners\s+include"
+    rf"|u(?<!\w.)(?:sers\s+include|sed\s+by|se{_US})"
+    rf"|t(?<!\w.)(?:rusted\s+by|rust{_US})"
+    rf"|l(?<!\w.)(?:oved\s+by|ove{_US})"
+    r"|b(?<!\w.)acked\s+by"
+    rf"|r(?<!\w.)(?:elied\s+on\s+by|ely\s+on{_US})"
+    rf"|a(?<!\w.)re\s+(?:our\s+)?(?:customers|clients){_US}"
 )
 
 
@@ -387,13 +452,19 @@ class LogoDropping(Rule):
         content = low(doc, doc.content)
         if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return
-        if not _LOGO_ANCHOR.search(content) or not wordset(doc) & _LOGO_WORDS:
+        if (
+            _LOGO_WORDS.isdisjoint(doc.vocabulary)  # (spares building the word set)
+            or _LOGO_WORDS.isdisjoint(wordset(doc))
+            or not _LOGO_ANCHOR.search(content)
+        ):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         c = doc.content
         cues = [
             (c.start + m.start(), c.start + m.end())
             for m in _LOGO_CUE.finditer(_fold(doc.body[c.start : c.end]))
         ]
+        if not cues:
+            return  # no sentence a logo list could be in
         sents = doc.sentences
         for i, sent in enumerate(sents):
             if not any(a < sent.end and b > sent.start for a, b in cues):
@@ -402,7 +473,7 @@ class LogoDropping(Rule):
             if m is None:
                 continue
             before = low(doc, sents[i - 1]) if i else ""
-            if _RESULT.search(low(doc, sent)) or _RESULT.search(before):
+            if _result(doc, low(doc, sent)) or _result(doc, before):
                 continue
             yield self.hit(
                 sent.start + m.start(),
@@ -461,6 +532,19 @@ _SCALE_GATE = WordGate(
 _MULTIPLIER_GATE = WordGate("more faster higher better increase growth lift roi return & our we")
 _DIGIT_TIMES = lazy_compile(r"\d[x%]")  # in every _MULTIPLIER match ("3x", "40%")
 _TIMES = lazy_compile(r"\d+(?:\.\d+)?x")
+_DIGIT_X = lazy_compile(r"\d[xX]")  # in the content wherever a word is _TIMES
+# A word of _CLAIM_WORDS in the content puts it (or, hyphenated, its last part) in the
+# email's vocabulary: tested first, it spares building the word set.
+_CLAIM_VOCAB = frozenset(w.rsplit("-", 1)[-1] for w in _CLAIM_WORDS)
+
+
+def _claim_word(doc: Document, content: str) -> bool:
+    """Whether a word of the content is a claim word or a multiplier ("3x")."""
+    if not _CLAIM_VOCAB.isdisjoint(doc.vocabulary) and not _CLAIM_WORDS.isdisjoint(wordset(doc)):
+        return True
+    return _DIGIT_X.search(content) is not None and any(_TIMES.fullmatch(w) for w in wordset(doc))
+
+
 _NAMED = lazy_compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
 
 
@@ -526,35 +610,41 @@ class UnprovenClaim(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         vocab = doc.vocabulary
-        text = low(doc, doc.content)
+        content = low(doc, doc.content)
         sup = _SUPERLATIVE_GATE.could_match(vocab)
         scale = _SCALE_GATE.could_match(vocab)
-        mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(text) is not None
+        mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(content) is not None
         if not (sup or scale or mult) or not is_english(doc):
             return  # none of the words a claim pattern needs: no regex at all
-        if "%" not in text:
-            words = wordset(doc)
-            if not (words & _CLAIM_WORDS or any(_TIMES.fullmatch(w) for w in words)):
-                return  # no superlative, scale word or multiplier anywhere
+        if "%" not in content and not _claim_word(doc, content):
+            return  # no superlative, scale word or multiplier anywhere
+        sup_at = _Next(_SUPERLATIVE, content)
+        scale_at = _Next(_SCALE, content)
+        mult_at = _Next(_MULTIPLIER, content)
         if not (
-            (sup and _SUPERLATIVE.search(text))
-            or (scale and _SCALE.search(text))
-            or (mult and _MULTIPLIER.search(text))
+            (sup and sup_at.found()) or (scale and scale_at.found()) or (mult and mult_at.found())
         ):
             return
         sents = doc.sentences
+        base = doc.content.start
         count = 0
         for i, sent in enumerate(sents):
+            a, b = sent.start - base, sent.end - base
+            in_sup = sup and sup_at.within(a, b)
+            in_scale = scale and scale_at.within(a, b)
+            in_mult = mult and mult_at.within(a, b)
+            if not (in_sup or in_scale or in_mult):
+                continue  # no claim pattern matches in this sentence
             text = low(doc, sent)
-            m = _SUPERLATIVE.search(text) if sup else None
+            m = _SUPERLATIVE.search(text) if in_sup else None
             what = "Superlative with no proof"
             if m is None:
-                m = _SCALE.search(text) if scale else None
+                m = _SCALE.search(text) if in_scale else None
                 what = "Scale claim with no result"
-                if m is not None and _RESULT.search(text[m.end() :]):
+                if m is not None and _result(doc, text[m.end() :]):
                     m = None
             if m is None:
-                m = _MULTIPLIER.search(text) if mult else None
+                m = _MULTIPLIER.search(text) if in_mult else None
                 what = "Number claim with no customer, timeframe or source"
                 if m is not None:
                     nxt = low(doc, sents[i + 1]) if i + 1 < len(sents) else ""
@@ -601,6 +691,8 @@ _OPENER = lazy_compile(
     r" to (?:reach out (?:to|and) )?introduce (?:myself|us|our)|(?:allow|let) me (?:to )?introduce"
     r"|i am writing to introduce|(?:we are|we[’']re) an? (?!\S+ (?:of )?(?:you|your)\b))"
 )
+
+_OPENER_FIRST = frozenset("hdmiwal")  # the letters an _OPENER match can start with
 
 
 class SelfCentered(Rule):
@@ -671,7 +763,7 @@ class SelfCentered(Rule):
         if not is_english(doc):
             return
         for sent in doc.sentences[:2]:
-            if _OPENER.match(low(doc, sent)):
+            if doc.lower[sent.start] in _OPENER_FIRST and _OPENER.match(low(doc, sent)):
                 yield self.hit(
                     sent.start,
                     sent.end,
