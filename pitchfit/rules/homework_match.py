@@ -179,11 +179,16 @@ def find_placeholders(text: str) -> list[re.Match[str]]:
     """Merge tags in ``text``: only where a tag can open (a C-speed scan) is the full
     pattern tried, which keeps clean emails cheap."""
     out: list[re.Match[str]] = []
+    # most texts hold no opener at all; five substring tests say so faster than ``re``
+    if not any(c in text for c in "{%[*<"):
+        return out
     after = 0
+    match = PLACEHOLDER.compiled.match
     for opener in _OPENERS.finditer(text):
-        if opener.start() < after:
+        at = opener.start()
+        if at < after:
             continue
-        m = PLACEHOLDER.match(text, opener.start())
+        m = match(text, at)
         if m is not None and is_placeholder(m):
             out.append(m)
             after = m.end()

@@ -31,14 +31,25 @@ if TYPE_CHECKING:
 START = itemgetter(0)  # a Segment's start, as a bisect key
 
 # Where quoted history starts: "On Mon, … wrote:", a forward/original-message banner, "> " lines.
-QUOTE_START = lazy_compile(
-    r"^[ \t]*(?:On\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
+_QUOTE_LINE = (
+    r"[ \t]*(?:On\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
     r"|-{2,}[ \t]*(?:Original|Forwarded)[ \t]+Message[ \t]*-{0,}[^\n]*$"
     r"|Begin forwarded message:?[ \t]*$"
     r"|From:[ \t]+[^\n]+\n[ \t]*(?:Sent|Date):"
-    r"|>)",
-    re.MULTILINE | re.IGNORECASE,
+    r"|>)"
 )
+QUOTE_START = lazy_compile("^" + _QUOTE_LINE, re.MULTILINE | re.IGNORECASE)
+# The same after a line break: a literal first lets ``re`` jump from line to line.
+_QUOTE_AFTER_BREAK = lazy_compile("\n" + _QUOTE_LINE, re.MULTILINE | re.IGNORECASE)
+
+
+def _quote_start(body: str, start: int, end: int) -> int:
+    """Where ``QUOTE_START.search(body, start, end)`` matches (-1: nowhere)."""
+    at_line = start == 0 or body[start - 1] == "\n"
+    if at_line and QUOTE_START.match(body, start, end) is not None:
+        return start
+    m = _QUOTE_AFTER_BREAK.search(body, start, end)
+    return -1 if m is None else m.start() + 1
 
 
 # A bare name alone on a line near the end (a signature with no sign-off word before it).
@@ -62,8 +73,8 @@ def own_end(doc: Document) -> int:
 def _own_end(doc: Document) -> int:
     content = doc.content
     body = doc.body
-    m = QUOTE_START.search(body, content.start, content.end)
-    end = _rstrip(body, content.start, m.start() if m else content.end)
+    quote = _quote_start(body, content.start, content.end)
+    end = _rstrip(body, content.start, content.end if quote < 0 else quote)
     line_end = end
     for _ in range(3):
         line_start = body.rfind("\n", content.start, line_end) + 1
@@ -154,7 +165,10 @@ def _fold(text: str) -> str:
 
 def _folding(doc: Document) -> Folding:
     body, low, subject = doc.body, doc.lower, doc.subject or ""
-    if (low is not body or not body) and not any(c in body or c in subject for c in _ODD):
+    plain = body.isascii() and subject.isascii()  # O(1): no odd character then
+    if (low is not body or not body) and (
+        plain or not any(c in body or c in subject for c in _ODD)
+    ):
         return Folding(low, doc.vocabulary, (f"{subject.lower()}\n{low}" if subject else low,))
     text = f"{_fold(body)}\n{_fold(subject)}"
     return Folding(None, frozenset(_TOKEN.findall(text)), (text,))
@@ -270,14 +284,14 @@ class FoldedPattern:
     def search_text(self, text: str) -> re.Match[str] | None:
         """The first match in any text (a subject, a quoted message)."""
         low = text.lower()
-        if len(low) == len(text) and not any(c in text for c in _ODD):
+        if len(low) == len(text) and (text.isascii() or not any(c in text for c in _ODD)):
             return self.folded.search(low)
         return self.exact.search(text)
 
     def finditer_text(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in any text; the matched text is ``text[m.start():m.end()]``."""
         low = text.lower()
-        if len(low) == len(text) and not any(c in text for c in _ODD):
+        if len(low) == len(text) and (text.isascii() or not any(c in text for c in _ODD)):
             return self.folded.finditer(low)
         return self.exact.finditer(text)
 
