@@ -16,6 +16,7 @@ from .base import Example, Hit, Rule
 from .followup import GUILT
 from .style import Deferential, FormalFiller, Hype
 from .style_text import (
+    _ODD,
     START,
     FoldedPattern,
     Folding,
@@ -220,6 +221,29 @@ _RHETORICAL = FoldedPattern(
     r"(?:,\s*right|,\s*isn[’']t it|,\s*don[’']t you(?: think)?|wouldn[’']t you agree)\W*$"
     r"|(?<!\w)(?:are you ready|did I|have I|what if I told you|who doesn[’']t|why not)(?!\w)"
 )
+# Its three parts, each searched only when the words it needs occur (folded text): most
+# questions hold none, and a literal first part lets ``re`` jump to where it could start.
+_RHETORICAL_PARTS = (
+    ((",",), lazy_compile(r",\s*(?:right|isn[’']t it|don[’']t you(?: think)?)\W*$")),
+    (("wouldn",), lazy_compile(r"wouldn[’']t you agree\W*$")),
+    (
+        ("are you ready", "did i", "have i", "what if i told you", "who doesn", "why not"),
+        lazy_compile(
+            r"(?<!\w)(?:are you ready|did i|have i|what if i told you|who doesn[’']t|why not)(?!\w)"
+        ),
+    ),
+)
+
+
+def _rhetorical(text: str) -> bool:
+    """Whether ``_RHETORICAL.search_text(text)`` finds something."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _ODD)):
+        return _RHETORICAL.exact.search(text) is not None
+    for needs, part in _RHETORICAL_PARTS:
+        if any(n in low for n in needs) and part.search(low) is not None:
+            return True
+    return False
 
 
 def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
@@ -239,12 +263,13 @@ def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
             folding(doc), doc.body, sentences[0].start, sentences[-1].end
         )
     ]
+    holding = {sent.start for sent, _at in _holding(sentences, requests)}
     for sent in sentences:
-        text = sent.text.rstrip("\"'”’) ")
-        if text.endswith("?"):
-            if _RHETORICAL.search_text(text):
+        text = sent.text
+        if "?" in text and (text := text.rstrip("\"'”’) ")).endswith("?"):
+            if _rhetorical(text):
                 continue
-        elif _starts_within(requests, sent) is None:
+        elif sent.start not in holding:
             continue
         out.append(sent)
         if len(out) == limit:

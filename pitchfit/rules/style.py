@@ -213,6 +213,20 @@ _ACRONYMS = frozenset(
         "CCPA",
     }
 )
+_ASCII_CAPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
+# Capitals and apostrophes as "U", anything else as ".": in ASCII text a shouted word is a run
+# of five "U"s, which ``bytes.find`` spots many times faster than ``re`` scans for capitals.
+_UPPER_RUNS = bytes(ord("U") if chr(b) in _ASCII_CAPS else ord(".") for b in range(256))
+
+
+def _shouting_from(body: str, start: int, end: int) -> int:
+    """Where the first match of _CAPS_WORD could start (``end``: nowhere)."""
+    if not body.isascii():
+        return start
+    at = body[start:end].encode().translate(_UPPER_RUNS).find(b"UUUUU")
+    return end if at < 0 else start + at
+
+
 _BANGS = lazy_compile(r"[!?]*!{2,}[!?]*|\?+!+[!?]*")
 
 
@@ -268,7 +282,8 @@ class Hype(PhraseRule):
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         hits = list(super().find(doc, ctx))
         content = doc.content
-        for m in _CAPS_WORD.finditer(doc.body, content.start, content.end):
+        first = _shouting_from(doc.body, content.start, content.end)
+        for m in _CAPS_WORD.finditer(doc.body, first, content.end):
             word = m.group(0).rstrip("'’")
             if word in _ACRONYMS:
                 continue
