@@ -251,54 +251,31 @@ _VAGUE_IN_ASK = WordGate(
 )
 
 
-class _Open:
-    """Which alternatives of a gate an email passes, each on its own (as
-    ``gate.alternative(i).could_match`` would say): the words of the first groups are looked
-    up in one set intersection, the other groups only for the alternatives that pass it."""
-
-    __slots__ = ("alternatives", "by_word", "words")
-
-    def __init__(self, gate: WordGate) -> None:
-        self.alternatives = gate.alternatives
-        if any(alt[0][1] for alt in gate.alternatives):
-            raise ValueError("a first group with substrings")  # could not be looked up
-        by_word: dict[str, list[int]] = {}
-        for i, alt in enumerate(gate.alternatives):
-            for word in alt[0][0]:
-                by_word.setdefault(word, []).append(i)
-        self.by_word = by_word
-        self.words = frozenset(by_word)
-
-    def __call__(self, vocabulary: frozenset[str], text: str) -> list[int]:
-        """The alternatives that could match, in order (``text``: what the pattern searches)."""
-        found = self.words.intersection(vocabulary)
-        if not found:
-            return []
-        candidates = {i for word in found for i in self.by_word[word]}
-        return [
-            i
-            for i in sorted(candidates)
-            if all(
-                not words.isdisjoint(vocabulary) or any(sub in text for sub in subs)
-                for words, subs in self.alternatives[i][1:]
-            )
-        ]
-
-
-_OPEN_ANYWHERE = _Open(_VAGUE_ANYWHERE)
-_OPEN_IN_ASK = _Open(_VAGUE_IN_ASK)
+# Each alternative of the gates on its own, for the phrase of the same place.
+_VAGUE_ONE = {
+    "anywhere": tuple(_VAGUE_ANYWHERE.alternative(i) for i in range(len(_VAGUE_ANYWHERE))),
+    "in_ask": tuple(_VAGUE_IN_ASK.alternative(i) for i in range(len(_VAGUE_IN_ASK))),
+}
 
 
 @cache
-def _vague_one(key: str, i: int) -> re.Pattern[str]:
-    """Phrase ``i`` of ``key`` alone, as ``_vague`` compiles it among the others."""
-    return compile_phrases([load_terms("ask_vague")[key][i]], ignore_case=False)
+def _vague_one(key: str, i: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Phrase ``i`` of ``key`` alone: bare (it opens with letters, which ``re`` can skip to)
+    and as ``_vague`` compiles it, between word edges."""
+    phrase = load_terms("ask_vague")[key][i]
+    return re.compile(phrase), compile_phrases([phrase], ignore_case=False)
 
 
-def _vague_in(key: str, alternatives: list[int], text: str) -> bool:
-    """Whether ``_vague(key)`` matches ``text``: only the phrases a gate left open can, and the
-    whole alternation matches where one of its phrases does."""
-    return any(_vague_one(key, i).search(text) is not None for i in alternatives)
+def _vague_in(key: str, vocabulary: frozenset[str], text: str) -> bool:
+    """Whether ``_vague(key)`` matches ``text``: it does where one of its phrases does, and
+    only the phrases whose gate alternative the email passes are searched, each on its own
+    (bare first: no match without the word edges, none with them)."""
+    for i, gate in enumerate(_VAGUE_ONE[key]):
+        if gate.could_match(vocabulary, text):
+            bare, edged = _vague_one(key, i)
+            if bare.search(text) is not None and edged.search(text) is not None:
+                return True
+    return False
 
 
 class VagueAsk(Rule):
@@ -365,15 +342,14 @@ class VagueAsk(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = low(doc, doc.content)
-        open_anywhere = _OPEN_ANYWHERE(doc.vocabulary, text)
-        open_in_ask = _OPEN_IN_ASK(doc.vocabulary, text)
-        if not (open_anywhere or open_in_ask) or not is_english(doc):
+        anywhere = _VAGUE_ANYWHERE.could_match(doc.vocabulary, text)
+        in_ask = _VAGUE_IN_ASK.could_match(doc.vocabulary, text)
+        if not (anywhere or in_ask) or not is_english(doc):
             return  # none of the words any vague phrase needs: no regex at all
-        if not _vague_in("anywhere", open_anywhere, text) and not _vague_in(
-            "in_ask", open_in_ask, text
+        if not (anywhere and _vague_in("anywhere", doc.vocabulary, text)) and not (
+            in_ask and _vague_in("in_ask", doc.vocabulary, text)
         ):
             return  # the email has no vague phrase: no per-sentence work
-        anywhere, in_ask = bool(open_anywhere), bool(open_in_ask)
         count = 0
         for sent in doc.sentences:
             lowered = low(doc, sent)
@@ -467,6 +443,9 @@ def _ask_parts(doc: Document) -> Iterator[tuple[int, int, str]]:
     """Each ask, with "…Tuesday, and could you send the deck?" split into its two asks."""
     for sent in ask_sentences(doc):
         text = low(doc, sent)
+        if " you" not in text or not (" and" in text or " also" in text or " plus" in text):
+            yield sent.start, sent.end, text  # no joined ask without these words
+            continue
         pos = 0
         for cut in _JOINED_ASK.finditer(text):
             yield sent.start + pos, sent.start + cut.start(), text[pos : cut.start()]
