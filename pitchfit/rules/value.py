@@ -529,10 +529,21 @@ _CLAIM_WORDS = frozenset(
 # Words _SUPERLATIVE, _SCALE and _MULTIPLIER cannot match without (see gate.py).
 _CLAIM_NOUNS = "provider agency company vendor partner firm organisation organization"
 _CLAIM_NOUNS = " ".join(f"{w} {w}s" for w in _CLAIM_NOUNS.split(" "))
-_SUPERLATIVE_GATE = WordGate(
-    f"leading best 1 no1 number fastest most only & {_PRODUCT_WORDS} {_CLAIM_NOUNS} & the our we",
-    "best 1 number leading & market industry world country space business",
-    "class leading unmatched unbeatable unrivaled unrivalled none results record",
+_CLAIM_THINGS = f"{_PRODUCT_WORDS} {_CLAIM_NOUNS}"
+_SUPERLATIVE_GATE = WordGate(  # per superlative of each alternative ("#1*": a substring)
+    f"leading best fastest only & {_CLAIM_THINGS} & the our we",
+    "most & advanced powerful accurate trusted complete innovative reliable effective"
+    f" & {_CLAIM_THINGS} & the our we",
+    f"number & one & {_CLAIM_THINGS} & the our we",
+    f"no1 & {_CLAIM_THINGS} & the our we",
+    f"1 & no #1* & {_CLAIM_THINGS} & the our we",
+    "market industry world country space business & best 1 number leading & the & on in",
+    "class & world best",
+    "leading & industry market",
+    "unmatched unbeatable unrivaled unrivalled",
+    "none & second & to",
+    "results & guaranteed proven",
+    "record & proven & track",
 )
 _SCALE_GATE = WordGate(
     "companies businesses customers clients teams brands organisations organizations firms"
@@ -621,7 +632,7 @@ class UnprovenClaim(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         vocab = doc.vocabulary
         content = low(doc, doc.content)
-        sup = _SUPERLATIVE_GATE.could_match(vocab)
+        sup = _SUPERLATIVE_GATE.could_match(vocab, content)
         scale = _SCALE_GATE.could_match(vocab)
         mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(content) is not None
         if not (sup or scale or mult) or not is_english(doc):
