@@ -7,8 +7,10 @@ check, and emails about the sender rather than the reader. All lexical and cheap
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
@@ -400,6 +402,9 @@ _LOGO_CUE = lazy_compile(
 )
 
 
+_END = itemgetter(1)  # a Segment's end
+
+
 def _fold(text: str) -> str:
     """``text`` lower-cased, same length, such that what an IGNORECASE pattern of ASCII words
     matches in ``text`` its lower-case twin matches here: the three letters ``re`` folds onto
@@ -455,14 +460,10 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _LOGO_WORDS.isdisjoint(doc.vocabulary) or _LOGO_WORDS.isdisjoint(words_lower(doc)):
+            return  # (the vocabulary first: a set test)
         content = low(doc, doc.content)
         if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
-            return
-        if (
-            _LOGO_WORDS.isdisjoint(doc.vocabulary)  # (a set test first)
-            or _LOGO_WORDS.isdisjoint(words_lower(doc))
-            or not _LOGO_ANCHOR.search(content)
-        ):
             return  # no phrase a logo list hangs on: skip the case-sensitive pattern
         c = doc.content
         cues = [
@@ -472,9 +473,14 @@ class LogoDropping(Rule):
         if not cues:
             return  # no sentence a logo list could be in
         sents = doc.sentences
-        for i, sent in enumerate(sents):
-            if not any(a < sent.end and b > sent.start for a, b in cues):
-                continue
+        touched: set[int] = set()  # the sentences a cue overlaps
+        for a, b in cues:
+            i = bisect.bisect_right(sents, a, key=_END)  # the first to end after a
+            while i < len(sents) and sents[i].start < b:
+                touched.add(i)
+                i += 1
+        for i in sorted(touched):
+            sent = sents[i]
             text = sent.text
             if _LOGO_DROP_A.search(text) is None and _LOGO_DROP_B.search(text) is None:
                 continue  # no logo list next to the cue
@@ -484,6 +490,8 @@ class LogoDropping(Rule):
             before = low(doc, sents[i - 1]) if i else ""
             if _result(doc, low(doc, sent)) or _result(doc, before):
                 continue
+            if not _LOGO_ANCHOR.search(content):
+                return  # tested last, being the dearest: no anchor phrase, no logo drop at all
             yield self.hit(
                 sent.start + m.start(),
                 sent.start + m.end(),
