@@ -14,7 +14,27 @@ of every alternative) is what a rule can hand to the engine to be skipped outrig
 
 from __future__ import annotations
 
+import re
+
 Group = tuple[frozenset[str], tuple[str, ...]]
+_Mixed = tuple[frozenset[str], tuple[str, ...], tuple["re.Pattern[str]", ...]]
+
+
+def _split_subs(subs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """Substrings to test one by one, and one search for each four or more of them that open
+    with the same character (``re`` jumps from one such character to the next)."""
+    by_first: dict[str, list[str]] = {}
+    for sub in subs:
+        by_first.setdefault(sub[:1], []).append(sub)
+    few = tuple(
+        s for first, group in by_first.items() for s in group if len(group) < 4 or not first
+    )
+    many = tuple(
+        re.compile("|".join(re.escape(s) for s in group))
+        for first, group in by_first.items()
+        if len(group) >= 4 and first
+    )
+    return few, many
 
 
 class WordGate:
@@ -51,11 +71,12 @@ class WordGate:
             else None
         )
         # The same test, cheapest first: per alternative, its word-only groups (set tests)
-        # before the groups with substrings (a scan of the text each).
-        self._plan: tuple[tuple[tuple[frozenset[str], ...], tuple[Group, ...]], ...] = tuple(
+        # before the groups with substrings (a scan of the text each, or one regex search for
+        # many substrings opening alike: ``re`` jumps to that opening).
+        self._plan: tuple[tuple[tuple[frozenset[str], ...], tuple[_Mixed, ...]], ...] = tuple(
             (
                 tuple(words for words, subs in alt if not subs),
-                tuple(group for group in alt if group[1]),
+                tuple((words, *_split_subs(subs)) for words, subs in alt if subs),
             )
             for alt in alts
         )
@@ -70,8 +91,12 @@ class WordGate:
                 if words.isdisjoint(vocabulary):
                     break
             else:
-                for words, subs in mixed:
-                    if words.isdisjoint(vocabulary) and not any(s in text for s in subs):
+                for words, few, many in mixed:
+                    if (
+                        words.isdisjoint(vocabulary)
+                        and not any(s in text for s in few)
+                        and not any(rx.search(text) for rx in many)
+                    ):
                         break
                 else:
                     return True

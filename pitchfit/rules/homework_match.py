@@ -396,9 +396,9 @@ FLATTERY = lazy_compile(
 # and "I love your…" needs the verb and "your"/"the" side by side (one gate alternative per
 # verb, so only the verbs of the email cost a scan). Test it against the content with line
 # breaks flattened (``ask.low``), the text FLATTERY searches.
-_PRAISE_SUBS = (
-    "awesome* amazing* great* beautiful* impressive* fantastic* incredible* inspiring*"
-    " inspiration* excellent* wonderful* outstanding* brilliant* stunning* good*"
+_PRAISE_SUBS = (  # after a space in FLATTERY ("_"), but VERBOSE drops the one in "very good"
+    "_awesome* _amazing* _great* _beautiful* _impressive* _fantastic* _incredible* _inspiring*"
+    " inspiration* _excellent* _wonderful* _outstanding* _brilliant* _stunning* good*"
 )
 _LOVE = "love loved adore admire enjoy enjoyed like liked"
 FLATTERY_GATE = WordGate(

@@ -288,8 +288,10 @@ class Hype(PhraseRule):
             if word in _ACRONYMS:
                 continue
             hits.append(self.hit(m.start(), m.end(), f"hype: {word!r} shouted in capitals"))
-        if doc.body.find("!", content.start, content.end) != -1:  # every match holds a "!"
-            for m in _BANGS.finditer(doc.body, content.start, content.end):
+        body, start, end = doc.body, content.start, content.end
+        # every match holds "!!" or "?!" (one "!" after "?"): two fast substring tests
+        if body.find("!!", start, end) != -1 or body.find("?!", start, end) != -1:
+            for m in _BANGS.finditer(body, start, end):
                 hits.append(self.hit(m.start(), m.end(), f"hype: {m.group(0)!r}"))
         hits.sort(key=lambda h: h.start)
         yield from hits[: self.max_hits]

@@ -335,10 +335,10 @@ def _class_end(source: str, i: int) -> int:
     return -1
 
 
-def _top_level(source: str) -> list[tuple[int, str]] | None:
-    """The ``(``, ``)`` and ``|`` of the pattern with their depth, escapes and classes
-    skipped; None when it cannot be read."""
-    out: list[tuple[int, str]] = []
+def _marks(source: str) -> list[tuple[int, int, str]] | None:
+    """Each ``(``, ``)`` and ``|`` of the pattern as (offset, depth inside it, character),
+    escapes and classes skipped; None when the pattern cannot be read."""
+    out: list[tuple[int, int, str]] = []
     depth, i = 0, 0
     while i < len(source):
         ch = source[i]
@@ -351,56 +351,47 @@ def _top_level(source: str) -> list[tuple[int, str]] | None:
                 return None
             continue
         if ch == "(":
-            out.append((depth, ch))
             depth += 1
+            out.append((i, depth, ch))
         elif ch == ")":
+            out.append((i, depth, ch))
             depth -= 1
-            out.append((depth, ch))
         elif ch == "|":
-            out.append((depth, ch))
+            out.append((i, depth, ch))
         i += 1
     return out
 
 
-def _group_end(source: str) -> int:
-    """Index of the ``)`` closing the group that opens the pattern (-1: none)."""
-    depth, i = 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            if i < 0:
-                return -1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _unfold_optional_head(source: str, limit: int = 8) -> list[str]:
-    """``(?:X)?R`` as ``(?:X)R`` and ``R`` (recursively): the same places match, but each
-    alternative opens with a letter, which lets ``re`` skip to where one could start instead
-    of trying every position (several times faster). The pattern itself when in doubt."""
-    if not source.startswith("(?:") or "(?P=" in source or re.search(r"\\\d", source):
+def _lone_sources(source: str, limit: int = 8) -> list[str]:
+    """Patterns that together match at exactly the places ``source`` does, each opening with
+    a literal where ``source`` opens with a group that is optional (``(?:X)?R``: ``(?:X)R``
+    and ``R``) or a choice (``(?:A|B)R``: ``(?:A)R`` and ``(?:B)R``). ``re`` jumps from one
+    occurrence of a literal opening to the next; a pattern that opens otherwise is tried at
+    every position, several times slower. The pattern itself when in doubt."""
+    if not source.startswith("(?:") or "(?P" in source or re.search(r"\\\d", source):
         return [source]
-    end = _group_end(source)
-    if end < 0 or source[end + 1 : end + 2] != "?" or source[end + 2 : end + 3] in ("+", "?"):
+    marks = _marks(source)
+    if marks is None or any(ch == "|" and depth == 0 for _, depth, ch in marks):
         return [source]
-    head, rest = source[: end + 1], source[end + 2 :]
-    marks = _top_level(rest)
-    if not rest or marks is None or (0, "|") in marks:
+    end = next((i for i, depth, ch in marks if ch == ")" and depth == 1), -1)
+    if end < 0:
         return [source]
-    tails = _unfold_optional_head(rest, limit)
-    out = [head + t for t in tails] + tails
-    return out if len(out) <= limit else [source]
+    cuts = [3, *(i + 1 for i, depth, ch in marks if ch == "|" and depth == 1 and i < end)]
+    heads = [source[a : b - 1] for a, b in zip(cuts, [*cuts[1:], end + 1], strict=True)]
+    after = source[end + 1 : end + 3]
+    if after[:1] == "?" and after[1:] not in ("?", "+") and end + 2 < len(source):
+        rest = source[end + 2 :]
+        tails = _lone_sources(rest, limit)
+        out = [f"(?:{h}){t}" for h in heads for t in tails] + tails
+    elif after[:1] not in ("?", "*", "+", "{") and len(heads) > 1:
+        rest = source[end + 1 :]
+        out = [f"(?:{h}){rest}" for h in heads]
+    else:
+        return [source]
+    if len(out) > limit:
+        return [source]
+    flat = [x for alt in out for x in (_lone_sources(alt, limit) if alt != source else [alt])]
+    return flat if len(flat) <= limit else out
 
 
 _SUBSETS = 8  # alternations of some of a list's phrases compiled before the whole one
@@ -441,7 +432,7 @@ class PhraseList:
         self._by_word: dict[str, tuple[int, ...]] = {}
         self._by_stem: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: frozenset[str] | None = None
-        self._bare: list[re.Pattern[str] | None] = []
+        self._bare: list[tuple[re.Pattern[str], ...] | None] = []
         self._head = head
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._full_ready = False
@@ -501,15 +492,13 @@ class PhraseList:
                         break
         return sorted(set(found)) if len(found) > 1 else found
 
-    def _alone(self, index: int) -> re.Pattern[str]:
+    def _alone(self, index: int) -> tuple[re.Pattern[str], ...]:
         rx = self._bare[index]
         if rx is None:
             source = fold_source(self.fragments[index])
-            try:
-                rx = re.compile("|".join(_unfold_optional_head(source)), re.UNICODE)
-            except re.error:  # a group name repeated by the expansion: as written
-                rx = re.compile(source, re.UNICODE)
-            self._bare[index] = rx
+            rx = self._bare[index] = tuple(
+                re.compile(part, re.UNICODE) for part in _lone_sources(source)
+            )
         return rx
 
     def _verifier(self, active: list[int]) -> re.Pattern[str]:
@@ -548,11 +537,13 @@ class PhraseList:
         # with its word-edge tests, matches); then the alternation itself, left to right.
         starts: set[int] = set()
         for index in active:
-            search = self._alone(index).search
-            at = pos
-            while (m := search(text, at, endpos)) is not None:
-                starts.add(m.start())
-                at = m.start() + 1
+            for lone in self._alone(index):
+                search = lone.search
+                at = pos
+                while (m := search(text, at, endpos)) is not None:
+                    at = m.start()
+                    starts.add(at)
+                    at += 1
         if not starts:
             return
         match = self._verifier(active).match
