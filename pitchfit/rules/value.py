@@ -76,10 +76,10 @@ class _Next:
 
     __slots__ = ("at", "pattern", "text")
 
-    def __init__(self, pattern: LazyPattern, text: str) -> None:
+    def __init__(self, pattern: LazyPattern, text: str, possible: bool = True) -> None:
         self.pattern = pattern
         self.text = text
-        self.at = -1  # not searched yet
+        self.at = -1 if possible else _NEVER  # -1: not searched yet
 
     def found(self) -> bool:
         """Whether the pattern matches anywhere in the text."""
@@ -503,27 +503,66 @@ class LogoDropping(Rule):
 
 # ---- V104 unproven-claim -------------------------------------------------------------------
 
-_SUPERLATIVE = lazy_compile(
-    rf"\b(?:the|our|we[’']re|we are)\s+(?:the\s+|an?\s+)?"
+_SUP_BY = r"the|our|we[’']re|we are"  # "we are the best platform"
+_SUP_CLAIM = (
+    r"\s+(?:the\s+|an?\s+)?"
     r"(?:(?:world|industry|market)[- ]leading|leading"
     r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
     r"|innovative|reliable|effective)|only)\s+(?:[\w-]+\s+){0,3}?"
     rf"\(?(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm|organi[sz]ation)s?\b"
-    r"|\b(?:best|#1|number one|leading)\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry"
-    r"|market|world|country|space|business))\b"
-    r"|\b(?:world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
-    r"|unrivall?ed|second to none|guaranteed results|proven results|proven track record)\b"
 )
-_SCALE = lazy_compile(
-    r"\b(?:helped|help|helping|work with|worked with|served|serve)\s+(?:over\s+|more\s+than\s+)?"
+_SUP_RANK_BY = "best|#1|number one|leading"  # "best in the industry"
+_SUP_RANK_CLAIM = (
+    r"\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry|market|world|country|space"
+    r"|business))\b"
+)
+_SUP_WORDS = (  # "world-class"
+    "world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
+    "|unrivall?ed|second to none|guaranteed results|proven results|proven track record"
+)
+_SUPERLATIVE = lazy_compile(
+    rf"\b(?:{_SUP_BY}){_SUP_CLAIM}|\b(?:{_SUP_RANK_BY}){_SUP_RANK_CLAIM}|\b(?:{_SUP_WORDS})\b"
+)
+_SCALE_BY = "helped|help|helping|work with|worked with|served|serve"
+_SCALE_CLAIM = (
+    r"\s+(?:over\s+|more\s+than\s+)?"
     r"(?:\d[\d,]*\+?|thousands|hundreds|millions|dozens|countless)\s+(?:of\s+)?(?:other\s+)?"
     r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b"
 )
-_MULTIPLIER = lazy_compile(
-    r"\b(?:our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)|we)\b"
-    r"[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
+_SCALE = lazy_compile(rf"\b(?:{_SCALE_BY}){_SCALE_CLAIM}")
+_MULTIPLIER_BY = r"our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)"
+_MULTIPLIER_CLAIM = (
+    r"\b[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
     r"|roi|return)\b"
 )
+_MULTIPLIER = lazy_compile(rf"\b(?:{_MULTIPLIER_BY}|we){_MULTIPLIER_CLAIM}")
+
+
+def _led(*words: str) -> str:
+    r"""``\b(?:word|…)`` with each word's first character taken out and the ``\b`` before it
+    tested after it: ``(?<!\w.)`` after a letter, ``(?<=\w.)`` after "#". The same matches,
+    but ``re`` then jumps to the characters the words open with instead of trying every
+    position."""
+    out = []
+    for w in words:
+        if not (w[:1].isalpha() or w[:1] == "#") or w[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"not a word to lead with: {w!r}")
+        out.append(w[0] + (r"(?<!\w.)" if w[0].isalpha() else r"(?<=\w.)") + w[1:])
+    return "(?:" + "|".join(out) + ")"
+
+
+# For finding where a claim can be (see _Next): the claim patterns with a fast start, and the
+# literal text a match of the other parts cannot be without.
+_SUPERLATIVE_LED = lazy_compile(_led(*_SUP_BY.split("|")) + _SUP_CLAIM)
+_SUP_RANK_RE = lazy_compile(_led(*_SUP_RANK_BY.split("|")) + _SUP_RANK_CLAIM)
+_SUP_RANK_TEXT = ("on the market", "in the ")
+_SUP_WORD_RE = lazy_compile(_led(*_SUP_WORDS.split("|")) + r"\b")
+_SUP_WORD_TEXT = (
+    "-class", "-leading", "unmatched", "unbeatable", "unrival", "second to none",
+    "guaranteed results", "proven results", "proven track record",
+)  # fmt: skip
+_SCALE_LED = lazy_compile(_led(*_SCALE_BY.split("|")) + _SCALE_CLAIM)
+_MULTIPLIER_LED = lazy_compile(_led(_MULTIPLIER_BY, "we") + _MULTIPLIER_CLAIM)
 _EVIDENCE = lazy_compile(
     r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
     r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)"
@@ -647,11 +686,17 @@ class UnprovenClaim(Rule):
             return  # none of the words a claim pattern needs: no regex at all
         if "%" not in content and not _claim_word(doc, content):
             return  # no superlative, scale word or multiplier anywhere
-        sup_at = _Next(_SUPERLATIVE, content)
-        scale_at = _Next(_SCALE, content)
-        mult_at = _Next(_MULTIPLIER, content)
+        sup_at = (  # _SUPERLATIVE in its three parts: a match of it is a match of one
+            _Next(_SUPERLATIVE_LED, content),
+            _Next(_SUP_RANK_RE, content, any(t in content for t in _SUP_RANK_TEXT)),
+            _Next(_SUP_WORD_RE, content, any(t in content for t in _SUP_WORD_TEXT)),
+        )
+        scale_at = _Next(_SCALE_LED, content)
+        mult_at = _Next(_MULTIPLIER_LED, content)
         if not (
-            (sup and sup_at.found()) or (scale and scale_at.found()) or (mult and mult_at.found())
+            (sup and any(n.found() for n in sup_at))
+            or (scale and scale_at.found())
+            or (mult and mult_at.found())
         ):
             return
         sents = doc.sentences
@@ -659,7 +704,7 @@ class UnprovenClaim(Rule):
         count = 0
         for i, sent in enumerate(sents):
             a, b = sent.start - base, sent.end - base
-            in_sup = sup and sup_at.within(a, b)
+            in_sup = sup and any(n.within(a, b) for n in sup_at)
             in_scale = scale and scale_at.within(a, b)
             in_mult = mult and mult_at.within(a, b)
             if not (in_sup or in_scale or in_mult):
