@@ -319,7 +319,7 @@ class NoReason(Rule):
             return
         text = low(doc, doc.content)
         if _REASON.search(text) or _ABOUT_THEM.search(text) or _result(doc, text):
-            return  # (cheapest first)
+            return  # (the dearest last)
         if looks_like_followup(doc, ctx):
             return
         subject = (doc.subject or "").lower()
