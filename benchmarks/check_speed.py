@@ -222,7 +222,7 @@ def proselint_runner() -> tuple[Callable[[dict[str, Any]], object], dict[str, An
     return run_one, {"setup_s": round(setup, 4), "checks": len(registry.checks)}
 
 
-DOC_PARTS = ("content", "paragraphs", "sentences", "words", "lower", "language")
+DOC_PARTS = ("content", "paragraphs", "sentences", "lower_words", "lower", "vocabulary", "language")
 
 
 def per_rule(emails: list[dict[str, Any]]) -> list[tuple[str, float]]:

@@ -6,7 +6,8 @@
 
 Builds the corpus with ``<shared>/bench/make_corpus.py`` (or reads ``--corpus DIR`` made by it),
 then for each email builds one Document, computes its shared parts up front (timed as
-"(document)", so no rule is charged for the sentences or words it happens to ask for first)
+"(document)", so no rule is charged for the sentences, words or language it happens to ask for
+first)
 and runs every selected rule the way the engine does: skipped when its ``needs`` are missing
 or none of its ``triggers`` occurs (the trigger test is charged to the rule), otherwise
 ``check`` is drained. Time is ``time.process_time()`` (CPU: the machine is shared, wall time is
@@ -33,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = Path(os.environ.get("PITCHFIT_SHARED", ROOT.parent / "shared"))
 RESULTS = ROOT / "benchmarks" / "results" / "rule_costs.json"
-DOC_PARTS = ("content", "paragraphs", "sentences", "words", "lower", "vocabulary")
+DOC_PARTS = ("content", "paragraphs", "sentences", "lower_words", "lower", "vocabulary", "language")
 
 
 def load_corpus(corpus: Path) -> list[dict[str, Any]]:
