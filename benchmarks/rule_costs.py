@@ -6,10 +6,9 @@
 
 Builds the corpus with ``<shared>/bench/make_corpus.py`` (or reads ``--corpus DIR`` made by it),
 then for each email builds one Document, computes its shared parts up front (timed as
-"(document)", so no rule is charged for the sentences, words or language it happens to ask for
-first)
-and runs every selected rule the way the engine does: skipped when its ``needs`` are missing
-or none of its ``triggers`` occurs (the trigger test is charged to the rule), otherwise
+"(document)", so no rule is charged for the sentences, words or language it happens to ask
+for first) and runs every selected rule the way the engine does: skipped when its ``needs``
+are missing or none of its ``triggers`` occurs (the trigger test is charged to the rule), otherwise
 ``check`` is drained. Time is ``time.process_time()`` (CPU: the machine is shared, wall time is
 noise); each rule's figure is the minimum over ``--repeat`` passes. ``--history`` gives every
 email a one-message outbound history so the follow-up rules run too.
