@@ -231,6 +231,8 @@ class Document:
         c = self.content
         if offset <= c.start:
             return 0
+        if offset >= c.end:
+            return self.word_count
         if "words" in self.__dict__:
             return bisect.bisect_left(self.words, offset, key=_START)
         return len(_WORD.findall(self.body, c.start, min(offset, c.end)))
