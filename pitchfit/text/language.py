@@ -62,6 +62,10 @@ for _shared in _WEIGHTS.values():
     for _lang in _shared:
         _shared[_lang] = _share
 
+# The same shares as one row per word over every language, summed column by column.
+_LANGS = tuple(_PROFILES)
+_VECTORS = {w: tuple(s.get(lang, 0.0) for lang in _LANGS) for w, s in _WEIGHTS.items()}
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _SCRIPT_LANG = {
     "GREEK": "el",
@@ -137,21 +141,14 @@ def _script(text: str) -> str:
 
 def _profile(words: list[str]) -> tuple[str | None, float]:
     """Score the function-word profile; decide only with enough hits and a clear margin."""
-    counts = Counter(words)  # counted in C; only the distinct function words are visited
-    scores: dict[str, float] = {}
-    hits = 0
-    for word in sorted(_WEIGHTS.keys() & counts.keys()):  # sorted: sums in a fixed order
-        n = counts[word]
-        hits += n
-        for lang, share in _WEIGHTS[word].items():
-            scores[lang] = scores.get(lang, 0.0) + share * n
+    vectors = list(filter(None, map(_VECTORS.get, words)))  # one row per function word
+    hits = len(vectors)
     if hits < 3:
         return None, 0.0
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
-    best, best_score = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    total = sum(scores.values())
-    confidence = round(best_score / total, 3)
+    scores = [sum(column) for column in zip(*vectors, strict=True)]
+    first, second_i = sorted(range(len(_LANGS)), key=scores.__getitem__, reverse=True)[:2]
+    best, best_score, second = _LANGS[first], scores[first], scores[second_i]
+    confidence = round(best_score / sum(scores), 3)
     coverage = hits / len(words)
     if best in ("da", "no", "sv") and best_score - second < 1.5:
         return None, confidence  # the Scandinavian languages share most function words
