@@ -250,17 +250,7 @@ class Document:
         text = f"{self.subject}\n{self.body}" if self.subject else self.body
         # Fold what a case-insensitive regex treats as i/s too, so a trigger never hides a hit.
         if text.isascii():
-            # The content's tokens are its words (needed anyway for the word count) split at
-            # the inner apostrophes, dots and hyphens; only the few words with one need a regex.
-            words = set(self.lower_words)
-            tokens = set(filter(str.isalnum, words))
-            odd = words - tokens
-            c = self.content
-            rest = f"{self.subject or ''}\n{self.body[: c.start]}\n{self.body[c.end :]}"
-            if odd:
-                rest = " ".join((rest, *odd))
-            tokens.update(_ASCII_TOKEN.findall(rest.lower()))
-            return frozenset(tokens)
+            return frozenset(_ASCII_TOKEN.findall(text.lower()))
         folded = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
         return frozenset(_TOKEN.findall(folded))
 
