@@ -206,14 +206,13 @@ _IMPERATIVE_ASK = PhraseList.of(
         ),
     ]
 )
-_VAGUE_ASK = lazy_compile(
+_VAGUE_ASK = FoldedPattern(
     r"(?<!\w)(?:go over|discuss how|learn more|explore|synerg\w*|touch base|pick your brain"
     r"|how (?:we|our \w+) (?:can|could|might) help|your needs|opportunit\w+|connect and"
     r"|when (?:you(?:'re|’re| are)|you have) (?:free|available|time)|availability|hear more"
     r"|interested in (?:a|an|learning|hearing)|let me know (?:if|what|when|your thoughts)"
     r"|(?:open|available) (?:to|for) a (?:quick )?(?:chat|call)|(?:a|quick) demo"
     r"|continue the conversation)(?!\w)",
-    re.IGNORECASE,
 )
 
 
@@ -330,9 +329,9 @@ class SingleClearAsk(Rule):
         if len(asks) != 1:
             return
         ask = asks[0]
-        if _VAGUE_ASK.search(ask.text) or len(ask.text.split()) > int(
-            self.option(ctx, "max_words")
-        ):
+        if len(ask.text.split()) > int(self.option(ctx, "max_words")):
+            return
+        if _VAGUE_ASK.search_text(ask.text):
             return
         yield self.hit(ask.start, ask.end, "one clear, specific ask")
 

@@ -506,8 +506,7 @@ class SubjectLine(Rule):
     def _weaknesses(self, subject: str, ctx: Context) -> Iterator[Hit]:
         n = len(subject)
         fix = self.advice(self.fix_title or "")
-        letters = "".join(filter(str.isalpha, subject))
-        if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
+        if _shouted(subject):
             yield self.hit(0, n, "subject in capitals reads as shouting", in_subject=True, fix=fix)
         for m in _CLICKBAIT.finditer(subject):
             yield self.hit(
@@ -543,6 +542,22 @@ class SubjectLine(Rule):
                     in_subject=True,
                     fix=fix,
                 )
+
+
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+
+
+def _shouted(subject: str) -> bool:
+    """Eight letters or more, over 80% of them capitals (ASCII: counted by deleting bytes)."""
+    if subject.isascii():
+        raw = subject.encode()
+        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    else:
+        letters = "".join(filter(str.isalpha, subject))
+        n_letters, n_upper = len(letters), sum(map(str.isupper, letters))
+    return n_letters >= 8 and n_upper / n_letters > 0.8
 
 
 def _names(ctx: Context) -> frozenset[str]:
