@@ -48,7 +48,7 @@ class WordGate:
     rarest group first: it is tested first and it makes the ``triggers``.
     """
 
-    __slots__ = ("_plan", "alternatives", "triggers")
+    __slots__ = ("_by_first", "_plan", "alternatives", "triggers")
 
     def __init__(self, *alternatives: str) -> None:
         alts: list[tuple[Group, ...]] = []
@@ -80,13 +80,27 @@ class WordGate:
             )
             for alt in alts
         )
+        # With triggers, only the alternatives one of whose first words occurs are tested.
+        by_first: dict[str, list[int]] = {}
+        for i, alt in enumerate(alts):
+            for word in alt[0][0]:
+                by_first.setdefault(word, []).append(i)
+        self._by_first = {w: tuple(ids) for w, ids in by_first.items()}
 
     def could_match(self, vocabulary: frozenset[str], text: str = "") -> bool:
         """False when no alternative has a word of each of its groups in ``vocabulary``
         (or, for ``word*`` items, in ``text``: the lower-case text the pattern searches)."""
-        if self.triggers is not None and self.triggers.isdisjoint(vocabulary):
-            return False
-        for plain, mixed in self._plan:
+        plan = self._plan
+        if self.triggers is not None:
+            present = self.triggers.intersection(vocabulary)
+            if not present:
+                return False
+            by_first = self._by_first
+            if len(present) == 1:
+                plan = tuple(plan[i] for i in by_first[next(iter(present))])
+            else:
+                plan = tuple(plan[i] for i in sorted({i for w in present for i in by_first[w]}))
+        for plain, mixed in plan:
             for words in plain:
                 if words.isdisjoint(vocabulary):
                     break

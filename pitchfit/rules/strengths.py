@@ -149,9 +149,10 @@ class SpecificResearch(Rule):
         if not facts and not starts:
             return
         if not facts:  # only the sentences holding a candidate: same outcome, fewer visited
-            for sent, _at in _holding(sentences, starts):
+            for sent, at in _holding(sentences, starts):
                 text = sent.text
-                m = _OBSERVED.search(text)
+                # no match of _OBSERVED starts before the first of _OBSERVED_ANY's
+                m = _OBSERVED.search(text, at - sent.start)
                 if m and not _PLACEHOLDER.search(text) and _specific(text, m.end()):
                     yield self.hit(sent.start, sent.end, "refers to something specific about them")
                     return
