@@ -19,7 +19,6 @@ from .homework_match import (
     EMPTY_GREETING,
     EXPLAIN_CUE,
     EXPLAIN_GATE,
-    FLATTERY,
     FLATTERY_GATE,
     PRONOUN,
     QUALIFIES,
@@ -29,6 +28,7 @@ from .homework_match import (
     YES_NO,
     answered_by,
     field_key,
+    find_flattery,
     find_placeholders,
     may_match,
     mentions,
@@ -605,7 +605,7 @@ class GenericFlattery(Rule):
         content = low(doc, doc.content)
         if not FLATTERY_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
             return  # none of the words any compliment here needs
-        if FLATTERY.search(content) is None:
+        if find_flattery(content) is None:
             return
         sents = doc.sentences
         skip = {"i", "i'm", "i’m", "i've", "as", "big", "huge", "the", "your", "hi", "hello"}
@@ -617,7 +617,7 @@ class GenericFlattery(Rule):
                 )
             }
         for i, sent in enumerate(sents):
-            m = FLATTERY.search(low(doc, sent))
+            m = find_flattery(low(doc, sent))
             if m is None:
                 continue
             after = sent.text[m.end() :]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..text.patterns import lazy_compile
 from .gate import WordGate
 from .kinds import load_terms
+from .style_text import lone_sources
 
 if TYPE_CHECKING:
     from ..models import Prospect
@@ -371,26 +372,54 @@ _PRAISE = (
     r"(?:awesome|amazing|great|beautiful|impressive|fantastic|incredible|inspiring"
     r"|an inspiration|excellent|wonderful|outstanding|brilliant|stunning|very good)"
 )
+_FLATTERY_ALTERNATIVES = (
+    rf"""(?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
+            (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}""",
+    rf"""(?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)
+            \ of\ (?:your|the)(?:\ {_OBJECT})?\b""",
+    r"""as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)
+            (?:\ and\ (?:an?\ )?avid\ reader)?""",
+    r"(?:i\ am|i[’']m)\ (?:a\ )?(?:big\ |huge\ )?fan\b",
+    r"(?:i[’']ve|i\ have)\ been\ following\ (?:your|you)\b",
+    rf"(?:really\ |very\ |so\ )?impressed\ (?:by|with|for)\ (?:your|the)(?:\ {_OBJECT})?\b",
+    rf"""your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)
+            \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}""",
+    rf"(?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}",
+    r"(?:the|your)\ content\ is\ an\ inspiration",
+    r"""you(?:\ guys|\ all)?\ (?:are|[’']re)\ (?:clearly\ |really\ |truly\ |so\ )?(?:doing\ )?
+            (?:amazing|great|awesome|incredible|fantastic|impressive|leaders|killing\ it)\b""",
+)
 FLATTERY = lazy_compile(
-    rf"""\b(?:
-        (?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
-            (?:love|loved|adore|admire|enjoy|enjoyed|like|liked)\ (?:your|the)\ {_OBJECT}
-      | (?:big|huge|long-?time|great|avid)\ (?:fan|admirer|follower|reader)
-            \ of\ (?:your|the)(?:\ {_OBJECT})?\b
-      | as\ an?\ (?:big\ |huge\ |long-?time\ )?(?:fan|admirer|follower)
-            (?:\ and\ (?:an?\ )?avid\ reader)?
-      | (?:i\ am|i[’']m)\ (?:a\ )?(?:big\ |huge\ )?fan\b
-      | (?:i[’']ve|i\ have)\ been\ following\ (?:your|you)\b
-      | (?:really\ |very\ |so\ )?impressed\ (?:by|with|for)\ (?:your|the)(?:\ {_OBJECT})?\b
-      | your\ {_OBJECT}(?:\ \w+)?\ (?:is|are|looks?)
-            \ (?:very\ |really\ |so\ |truly\ |absolutely\ )?{_PRAISE}
-      | (?:think|thought|found)\ (?:it[’']s|it\ is|it)\ (?:very\ |really\ |so\ )?{_PRAISE}
-      | (?:the|your)\ content\ is\ an\ inspiration
-      | you(?:\ guys|\ all)?\ (?:are|[’']re)\ (?:clearly\ |really\ |truly\ |so\ )?(?:doing\ )?
-            (?:amazing|great|awesome|incredible|fantastic|impressive|leaders|killing\ it)\b
-    )""",
+    r"\b(?:" + "\n      | ".join(_FLATTERY_ALTERNATIVES) + "\n    )",
     re.VERBOSE,
 )
+# Each alternative alone, without the word edge, split to open with a literal (style_text's
+# _lone_sources): together they match wherever FLATTERY does, and ``re`` runs through them
+# many times faster than through the whole alternation (see find_flattery).
+_FLATTERY_LONE = tuple(
+    lazy_compile(part, re.VERBOSE) for alt in _FLATTERY_ALTERNATIVES for part in lone_sources(alt)
+)
+
+
+def find_flattery(text: str) -> re.Match[str] | None:
+    """``FLATTERY.search(text)``: the whole pattern is tried only where an alternative alone
+    matches (a superset of where it can), leftmost first."""
+    starts: set[int] = set()
+    for lone in _FLATTERY_LONE:
+        search = lone.compiled.search
+        at = 0
+        while (m := search(text, at)) is not None:
+            at = m.start()
+            starts.add(at)
+            at += 1
+    match = FLATTERY.compiled.match
+    for start in sorted(starts):
+        m = match(text, start)
+        if m is not None:
+            return m
+    return None
+
+
 # Per alternative of FLATTERY (same order), the words it cannot match without; praise words
 # are substrings ("great" also runs on into "greater": the pattern has no word end there),
 # and "I love your…" needs the verb and "your"/"the" side by side (one gate alternative per

@@ -362,7 +362,7 @@ def _marks(source: str) -> list[tuple[int, int, str]] | None:
     return out
 
 
-def _lone_sources(source: str, limit: int = 8) -> list[str]:
+def lone_sources(source: str, limit: int = 8) -> list[str]:
     """Patterns that together match at exactly the places ``source`` does, each opening with
     a literal where ``source`` opens with a group that is optional (``(?:X)?R``: ``(?:X)R``
     and ``R``) or a choice (``(?:A|B)R``: ``(?:A)R`` and ``(?:B)R``). ``re`` jumps from one
@@ -381,7 +381,7 @@ def _lone_sources(source: str, limit: int = 8) -> list[str]:
     after = source[end + 1 : end + 3]
     if after[:1] == "?" and after[1:] not in ("?", "+") and end + 2 < len(source):
         rest = source[end + 2 :]
-        tails = _lone_sources(rest, limit)
+        tails = lone_sources(rest, limit)
         out = [f"(?:{h}){t}" for h in heads for t in tails] + tails
     elif after[:1] not in ("?", "*", "+", "{") and len(heads) > 1:
         rest = source[end + 1 :]
@@ -390,7 +390,7 @@ def _lone_sources(source: str, limit: int = 8) -> list[str]:
         return [source]
     if len(out) > limit:
         return [source]
-    flat = [x for alt in out for x in (_lone_sources(alt, limit) if alt != source else [alt])]
+    flat = [x for alt in out for x in (lone_sources(alt, limit) if alt != source else [alt])]
     return flat if len(flat) <= limit else out
 
 
@@ -497,7 +497,7 @@ class PhraseList:
         if rx is None:
             source = fold_source(self.fragments[index])
             rx = self._bare[index] = tuple(
-                re.compile(part, re.UNICODE) for part in _lone_sources(source)
+                re.compile(part, re.UNICODE) for part in lone_sources(source)
             )
         return rx
 
