@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule, Severity
-from .style_text import START, PhraseRule, own_end
+from .style_text import START, FoldedPattern, PhraseRule, own_end
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -403,12 +403,11 @@ _GENERIC_SUBJECT = lazy_compile(
     r"[\s?!.…]*",
     re.IGNORECASE,
 )
-_CLICKBAIT = lazy_compile(
+_CLICKBAIT = FoldedPattern(  # searched folded: see style_text.FoldedPattern
     r"(?<!\w)(?:urgent|asap|act\s+now|limited[- ]time|last\s+chance|don[’']?t\s+miss"
     r"|you\s+won[’']?t\s+believe|free\s+(?:trial|offer|gift|money)|guaranteed|100%\s+free"
     r"|open\s+(?:me|immediately)|final\s+notice|exclusive\s+offer|congratulations,?\s+you)"
     r"(?!\w)|!{2,}|\${2,}",
-    re.IGNORECASE,
 )
 _FAKE_THREAD = lazy_compile(
     r"\s*((?:re|fwd?)\s*:|following up|circling back|as (?:promised|discussed)"
@@ -508,15 +507,15 @@ class SubjectLine(Rule):
         fix = self.advice(self.fix_title or "")
         if _shouted(subject):
             yield self.hit(0, n, "subject in capitals reads as shouting", in_subject=True, fix=fix)
-        for m in _CLICKBAIT.finditer(subject):
+        m = _CLICKBAIT.search_text(subject)
+        if m is not None:
             yield self.hit(
                 m.start(),
                 m.end(),
-                f"clickbait/urgency in subject: {m.group(0)!r}",
+                f"clickbait/urgency in subject: {subject[m.start() : m.end()]!r}",
                 in_subject=True,
                 fix=fix,
             )
-            break
         if _GENERIC_SUBJECT.fullmatch(subject.strip()):
             yield self.hit(
                 0,
