@@ -173,20 +173,23 @@ _FIELD_MAP = {
 }
 
 
-_OPENERS = lazy_compile(r"[*{\[%<]")
-
-
 def find_placeholders(text: str) -> list[re.Match[str]]:
-    """Merge tags in ``text``: only where a tag can open (a C-speed scan) is the full
-    pattern tried, which keeps clean emails cheap."""
+    """Merge tags in ``text``: the full pattern is tried only where a tag can open (found by
+    ``str.find``, many times faster than ``re`` scanning for a set of characters), which keeps
+    clean emails cheap."""
     out: list[re.Match[str]] = []
-    # most texts hold no opener at all; five substring tests say so faster than ``re``
-    if not any(c in text for c in "{%[*<"):
+    openers: list[int] = []
+    for ch in "*{[%<":
+        at = text.find(ch)
+        while at >= 0:
+            openers.append(at)
+            at = text.find(ch, at + 1)
+    if not openers:
         return out
+    openers.sort()
     after = 0
     match = PLACEHOLDER.compiled.match
-    for opener in _OPENERS.finditer(text):
-        at = opener.start()
+    for at in openers:
         if at < after:
             continue
         m = match(text, at)
