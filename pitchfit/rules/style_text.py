@@ -368,7 +368,9 @@ def lone_sources(source: str, limit: int = 8) -> list[str]:
     and ``R``) or a choice (``(?:A|B)R``: ``(?:A)R`` and ``(?:B)R``). ``re`` jumps from one
     occurrence of a literal opening to the next; a pattern that opens otherwise is tried at
     every position, several times slower. The pattern itself when in doubt."""
-    if not source.startswith("(?:") or "(?P" in source or re.search(r"\\\d", source):
+    if not source.startswith("(?:") or "(?P" in source or "(?(" in source:
+        return [source]  # named groups and conditionals do not survive being copied
+    if re.search(r"\\\d", source):  # a back-reference (or an escaped backslash and a digit)
         return [source]
     marks = _marks(source)
     if marks is None or any(ch == "|" and depth == 0 for _, depth, ch in marks):
