@@ -126,7 +126,7 @@ _NOT_LATIN = re.compile(
 def _script(text: str) -> str:
     """The script most letters are written in (LATIN, CYRILLIC, GREEK, CJK, ...)."""
     sample = text[:2000]
-    if not _NOT_LATIN.search(sample):
+    if sample.isascii() or not _NOT_LATIN.search(sample):
         return "LATIN" if any(ch.isalpha() for ch in sample) else "NONE"
     counts: Counter[str] = Counter()
     for ch in sample:
