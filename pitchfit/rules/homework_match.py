@@ -428,10 +428,38 @@ def find_flattery(text: str) -> re.Match[str] | None:
 # and "I love your…" needs the verb and "your"/"the" side by side (one gate alternative per
 # verb, so only the verbs of the email cost a scan). Test it against the content with line
 # breaks flattened (``ask.low``), the text FLATTERY searches.
-_PRAISE_SUBS = (  # after a space in FLATTERY ("_"), but VERBOSE drops the one in "very good"
-    "_awesome* _amazing* _great* _beautiful* _impressive* _fantastic* _incredible* _inspiring*"
-    " inspiration* _excellent* _wonderful* _outstanding* _brilliant* _stunning* good*"
-)
+# Praise as FLATTERY writes it after a space (VERBOSE drops the spaces inside _PRAISE: "very
+# good" is "verygood"), with what must come right before it: "is/are/look(s) [adverb] great",
+# "it's/it is/it [adverb] great". ``_`` stands for a space; the gate tests these substrings.
+_PRAISE_WORDS = [
+    "awesome",
+    "amazing",
+    "great",
+    "beautiful",
+    "impressive",
+    "fantastic",
+    "incredible",
+    "inspiring",
+    "aninspiration",
+    "excellent",
+    "wonderful",
+    "outstanding",
+    "brilliant",
+    "stunning",
+    "verygood",
+]
+
+
+def _praise_subs(heads: str, adverbs: str) -> str:
+    """Gate substrings "head_[adverb_]praise*": praise alone (" great") is in far more emails."""
+    return " ".join(
+        f"{head}_{adverb}{praise}*"
+        for head in heads.split()
+        for adverb in ("", *(f"{a}_" for a in adverbs.split()))
+        for praise in _PRAISE_WORDS
+    )
+
+
 _LOVE = "love loved adore admire enjoy enjoyed like liked"
 FLATTERY_GATE = WordGate(
     *(f"{v} & i we & {v}_your_* {v}_the_*" for v in _LOVE.split()),
@@ -440,8 +468,9 @@ FLATTERY_GATE = WordGate(
     "fan & i & am m",
     "following & been & i",
     "impressed & by with for & your the",
-    f"your & is are look looks & {_PRAISE_SUBS}",
-    f"think thought found & it & {_PRAISE_SUBS}",
+    "your & is are look looks & "
+    + _praise_subs("is are look looks", "very really so truly absolutely"),
+    "think thought found & it & " + _praise_subs("it's it’s it_is it", "very really so"),
     "content & inspiration & is",
     "amazing great awesome incredible fantastic impressive leaders killing & "
     + " ".join(f"{w}_{v}*" for w in ("you", "guys", "all") for v in ("are", "'re", "’re")),
