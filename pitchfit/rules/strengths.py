@@ -251,10 +251,42 @@ def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
 
     With ``limit``, stops once that many are found.
     """
-    out: list[Segment] = []
     sentences = own_sentences(doc)
     if not sentences:
-        return out
+        return []
+    return _with_requests(doc, sentences, *_questions(doc, sentences), limit)
+
+
+def _questions(doc: Document, sentences: list[Segment]) -> tuple[list[Segment], set[int]]:
+    """The sentences that end with a "?" (closing quotes aside) and are not rhetorical, and
+    the starts of all that end with one: found from the "?"s, not by visiting every sentence."""
+    out: list[Segment] = []
+    ended: set[int] = set()
+    body = doc.body
+    end = sentences[-1].end
+    at = body.find("?", sentences[0].start, end)
+    while at >= 0:
+        sent = sentences[bisect_right(sentences, at, key=START) - 1]
+        if at < sent.end:
+            text = sent.text.rstrip("\"'”’) ")
+            if text.endswith("?"):
+                ended.add(sent.start)
+                if not _rhetorical(text):
+                    out.append(sent)
+            at = body.find("?", sent.end, end)
+        else:
+            at = body.find("?", at + 1, end)
+    return out, ended
+
+
+def _with_requests(
+    doc: Document,
+    sentences: list[Segment],
+    questions: list[Segment],
+    ended: set[int],
+    limit: int | None,
+) -> list[Segment]:
+    """The questions and the other sentences holding a request, in order (``limit`` first)."""
     # A request cannot run from one sentence into the next (its words are one space apart),
     # so the requests of the whole text, found at once, fall in their sentences.
     requests = [
@@ -263,18 +295,9 @@ def _asks(doc: Document, limit: int | None = None) -> list[Segment]:
             folding(doc), doc.body, sentences[0].start, sentences[-1].end
         )
     ]
-    holding = {sent.start for sent, _at in _holding(sentences, requests)}
-    for sent in sentences:
-        text = sent.text
-        if "?" in text and (text := text.rstrip("\"'”’) ")).endswith("?"):
-            if _rhetorical(text):
-                continue
-        elif sent.start not in holding:
-            continue
-        out.append(sent)
-        if len(out) == limit:
-            break
-    return out
+    asked = [sent for sent, _at in _holding(sentences, requests) if sent.start not in ended]
+    out = sorted([*questions, *asked]) if asked and questions else questions or asked
+    return out if limit is None else out[:limit]
 
 
 class SingleClearAsk(Rule):
@@ -326,7 +349,13 @@ class SingleClearAsk(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        asks = _asks(doc, limit=2)
+        sentences = own_sentences(doc)
+        if not sentences:
+            return
+        questions, ended = _questions(doc, sentences)
+        if len(questions) > 1:  # two asks already: no need to look for requests
+            return
+        asks = _with_requests(doc, sentences, questions, ended, 2)
         if len(asks) != 1:
             return
         ask = asks[0]
