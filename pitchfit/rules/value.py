@@ -462,9 +462,8 @@ class LogoDropping(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if _LOGO_WORDS.isdisjoint(doc.vocabulary) or _LOGO_WORDS.isdisjoint(words_lower(doc)):
             return  # (the vocabulary first: a set test)
-        content = low(doc, doc.content)
-        if not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content) or not is_english(doc):
-            return  # no phrase a logo list hangs on: skip the case-sensitive pattern
+        if not is_english(doc):
+            return
         c = doc.content
         cues = [
             (c.start + m.start(), c.start + m.end())
@@ -490,7 +489,11 @@ class LogoDropping(Rule):
             before = low(doc, sents[i - 1]) if i else ""
             if _result(doc, low(doc, sent)) or _result(doc, before):
                 continue
-            if not _LOGO_ANCHOR.search(content):
+            content = low(doc, c)
+            if not (
+                _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content)
+                and _LOGO_ANCHOR.search(content)
+            ):
                 return  # tested last, being the dearest: no anchor phrase, no logo drop at all
             yield self.hit(
                 sent.start + m.start(),
