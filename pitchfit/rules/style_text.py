@@ -14,7 +14,10 @@ phrase list is searched as a case-sensitive pattern over the lower-cased text
 from __future__ import annotations
 
 import re
+import re._constants as _C  # type: ignore[import-not-found]  # lead_word reads parsed patterns
+import re._parser as _P  # type: ignore[import-not-found]
 import sys
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
@@ -151,11 +154,16 @@ class Folding(NamedTuple):
     texts: tuple[str, ...]
 
 
+class _MemoFolding(Folding):
+    """A Folding with a ``__dict__``: what the phrase lists work out for the email once
+    (:func:`_phrase_bits`) is kept on it, as long as the Document keeps it."""
+
+
 def folding(doc: Document) -> Folding:
     """The Document's :class:`Folding`, computed once."""
     cached: Folding | None = doc.__dict__.get("_folding")
     if cached is None:
-        cached = doc.__dict__["_folding"] = _folding(doc)
+        cached = doc.__dict__["_folding"] = _MemoFolding(*_folding(doc))
     return cached
 
 
@@ -399,6 +407,126 @@ def lone_sources(source: str, limit: int = 8) -> list[str]:
 _SUBSETS = 8  # alternations of some of a list's phrases compiled before the whole one
 
 
+class _Needs(NamedTuple):
+    """The needs of every phrase list loaded so far, as bits of one number: phrase ``i`` of a
+    list registered at ``offset`` is bit ``offset + i``. One set intersection per email then
+    tells every list which of its phrases can occur (:func:`_phrase_bits`)."""
+
+    size: int
+    words: dict[str, int]  # word -> bits of the phrases that need it
+    vocabulary: frozenset[str]  # the words above
+    stems: tuple[tuple[str, int], ...]
+
+
+_NEEDS = _Needs(0, {}, frozenset(), ())
+_NEEDS_LOCK = threading.Lock()
+
+
+def _register(by_word: dict[str, list[int]], by_stem: dict[str, list[int]], n: int) -> int:
+    """Add a list of ``n`` phrases to :data:`_NEEDS`; its offset there."""
+    global _NEEDS
+    with _NEEDS_LOCK:
+        old = _NEEDS
+        offset = old.size
+        words = dict(old.words)
+        for word, ids in by_word.items():
+            words[word] = words.get(word, 0) | sum(1 << (offset + i) for i in ids)
+        stems = dict(old.stems)
+        for stem, ids in by_stem.items():
+            stems[stem] = stems.get(stem, 0) | sum(1 << (offset + i) for i in ids)
+        _NEEDS = _Needs(offset + n, words, frozenset(words), tuple(stems.items()))
+    return offset
+
+
+def _phrase_bits(fold: Folding) -> int:
+    """Bits (see :class:`_Needs`) of every loaded phrase whose needs occur in the email: one
+    pass for all the lists, kept on the email's Folding when it has room for it."""
+    needs = _NEEDS
+    memo: dict[str, tuple[_Needs, int]] | None = getattr(fold, "__dict__", None)
+    if memo is not None:
+        got = memo.get("_phrase_bits")
+        if got is not None and got[0] is needs:
+            return got[1]
+    words = needs.words
+    bits = 0
+    for word in needs.vocabulary.intersection(fold.vocabulary):
+        bits |= words[word]
+    texts = fold.texts
+    for stem, stem_bits in needs.stems:
+        for text in texts:
+            if stem in text:
+                bits |= stem_bits
+                break
+    if memo is not None:
+        memo["_phrase_bits"] = (needs, bits)
+    return bits
+
+
+_LEAD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _in_word(code: int) -> bool:
+    """Whether ``\\w`` matches the character (str patterns: alphanumeric or underscore)."""
+    ch = chr(code)
+    return ch.isalnum() or ch == "_"
+
+
+def _never_word(op: object, av: object) -> bool:
+    """Whether the parsed item (``re._parser``) can only match non-word characters."""
+    if op is _C.LITERAL:
+        return isinstance(av, int) and not _in_word(av)
+    if op is _C.IN:
+        assert isinstance(av, list)
+        return all(
+            (o is _C.LITERAL and not _in_word(a))
+            or (o is _C.CATEGORY and a in (_C.CATEGORY_SPACE, _C.CATEGORY_UNI_SPACE))
+            for o, a in av
+        )
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        assert isinstance(av, tuple)
+        low, _high, sub = av
+        return low >= 1 and _opens_off_word(list(sub))
+    if op is _C.BRANCH:  # every alternative opens with a non-word character
+        assert isinstance(av, tuple)
+        return all(_opens_off_word(list(alt)) for alt in av[1])
+    if op is _C.SUBPATTERN:
+        assert isinstance(av, tuple)
+        return not av[1] and not av[2] and _opens_off_word(list(av[3]))
+    return False
+
+
+def _opens_off_word(items: list[tuple[object, object]]) -> bool:
+    """Whether a parsed sequence always opens with a non-word character."""
+    return bool(items) and _never_word(*items[0])
+
+
+def lead_word(source: str) -> str | None:
+    """The word (ASCII letters and digits) every match of ``source`` opens with, followed by a
+    character that cannot be in a word or by the end of the pattern; None when there is none.
+
+    Where a phrase list's alternation (word edges around it) matches through this pattern,
+    that word stands alone, so it is a word of the email: without it the pattern is not
+    searched."""
+    try:
+        items = list(_P.parse(source, re.UNICODE))
+    except re.error:
+        return None
+    word: list[str] = []
+    while items:
+        op, av = items[0]
+        if op is _C.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            items[:1] = list(av[3])
+            continue
+        if op is _C.LITERAL and chr(av) in _LEAD_CHARS:
+            word.append(chr(av))
+            del items[0]
+            continue
+        break
+    if not word or (items and not _opens_off_word(items)):
+        return None
+    return "".join(word)
+
+
 class PhraseList:
     """Phrases (regular-expression fragments) found at word edges, as one alternation would.
 
@@ -421,6 +549,8 @@ class PhraseList:
         "_full_ready",
         "_head",
         "_make",
+        "_offset",
+        "_ones",
         "_subsets",
         "_words",
         "full",
@@ -434,9 +564,11 @@ class PhraseList:
         self._by_word: dict[str, tuple[int, ...]] = {}
         self._by_stem: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: frozenset[str] | None = None
-        self._bare: list[tuple[re.Pattern[str], ...] | None] = []
+        self._bare: list[tuple[tuple[re.Pattern[str], str | None], ...] | None] = []
         self._head = head
-        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._offset = 0  # where the list's phrases are in _NEEDS
+        self._ones = 0  # one bit per phrase
+        self._subsets: dict[int, re.Pattern[str]] = {}
         self._full_ready = False
         self.full = FoldedPattern(lambda: phrase_source(self.fragments, head), re.UNICODE)
 
@@ -467,6 +599,8 @@ class PhraseList:
                 self._by_word = {w: tuple(ids) for w, ids in by_word.items()}
                 self._by_stem = tuple((st, tuple(ids)) for st, ids in by_stem.items())
                 self._words = frozenset(by_word)
+                self._ones = (1 << len(fragments)) - 1
+                self._offset = _register(by_word, by_stem, len(fragments))
             self._bare = [None] * len(fragments)
             self._fragments = fragments
         return self._fragments
@@ -494,28 +628,30 @@ class PhraseList:
                         break
         return sorted(set(found)) if len(found) > 1 else found
 
-    def _alone(self, index: int) -> tuple[re.Pattern[str], ...]:
+    def _alone(self, index: int) -> tuple[tuple[re.Pattern[str], str | None], ...]:
+        """The phrase's lone searches (:func:`lone_sources`), each with its :func:`lead_word`."""
         rx = self._bare[index]
         if rx is None:
             source = fold_source(self.fragments[index])
             rx = self._bare[index] = tuple(
-                re.compile(part, re.UNICODE) for part in lone_sources(source)
+                (re.compile(part, re.UNICODE), lead_word(part)) for part in lone_sources(source)
             )
         return rx
 
-    def _verifier(self, active: list[int]) -> re.Pattern[str]:
-        """The alternation of the active phrases, in order: in an email where the others
-        cannot match, it matches where and as the whole alternation does. Compiling the whole
-        one costs milliseconds (a one-email check compiles the few it needs); once a batch has
-        asked for a few different sets, the whole alternation serves them all."""
+    def _verifier(self, bits: int) -> re.Pattern[str]:
+        """The alternation of the active phrases (``bits``), in order: in an email where the
+        others cannot match, it matches where and as the whole alternation does. Compiling the
+        whole one costs milliseconds (a one-email check compiles the few it needs); once a
+        batch has asked for a few different sets, the whole alternation serves them all."""
         if self._full_ready or len(self._subsets) >= _SUBSETS:
             self._full_ready = True
             return self.full.folded
-        key = tuple(active)
-        rx = self._subsets.get(key)
+        rx = self._subsets.get(bits)
         if rx is None:
-            source = phrase_source([self.fragments[i] for i in active], self._head)
-            rx = self._subsets[key] = re.compile(fold_source(source), re.UNICODE)
+            fragments = self.fragments
+            active = [fragments[i] for i in range(len(fragments)) if bits >> i & 1]
+            source = phrase_source(active, self._head)
+            rx = self._subsets[bits] = re.compile(fold_source(source), re.UNICODE)
         return rx
 
     def finditer(
@@ -526,20 +662,28 @@ class PhraseList:
         if text is None:
             yield from self.full.exact.finditer(body, pos, endpos)
             return
-        active = self.active(fold)
+        self.fragments  # noqa: B018 - loads the needs
         cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
-        if active is None or (cut.isalnum() and len(cut) == 2):
+        if self._words is None or (cut.isalnum() and len(cut) == 2):
             # no needs given, or the search ends inside a word, whose start is no word of the
             # email's vocabulary: the whole alternation
             yield from self.full.folded.finditer(text, pos, endpos)
             return
-        if not active:
+        bits = (_phrase_bits(fold) >> self._offset) & self._ones  # as active(fold)
+        if not bits:
             return
         # Every position where some phrase alone matches (a superset of where the alternation,
-        # with its word-edge tests, matches); then the alternation itself, left to right.
+        # with its word-edge tests, matches); then the alternation itself, left to right. A
+        # lone search whose lead word is not in the email cannot start a match (lead_word).
+        vocabulary = fold.vocabulary
         starts: set[int] = set()
-        for index in active:
-            for lone in self._alone(index):
+        rest = bits
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            for lone, lead in self._alone(low.bit_length() - 1):
+                if lead is not None and lead not in vocabulary:
+                    continue
                 search = lone.search
                 at = pos
                 while (m := search(text, at, endpos)) is not None:
@@ -548,7 +692,7 @@ class PhraseList:
                     at += 1
         if not starts:
             return
-        match = self._verifier(active).match
+        match = self._verifier(bits).match
         at = pos
         for start in sorted(starts):
             if start < at:
