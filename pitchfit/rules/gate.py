@@ -15,6 +15,7 @@ of every alternative) is what a rule can hand to the engine to be skipped outrig
 from __future__ import annotations
 
 import re
+from typing import Any
 
 Group = tuple[frozenset[str], tuple[str, ...]]
 _Mixed = tuple[frozenset[str], tuple[str, ...], tuple["re.Pattern[str]", ...]]
@@ -30,11 +31,28 @@ def _split_subs(subs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Patter
         s for first, group in by_first.items() for s in group if len(group) < 4 or not first
     )
     many = tuple(
-        re.compile("|".join(re.escape(s) for s in group))
-        for first, group in by_first.items()
-        if len(group) >= 4 and first
+        re.compile(_trie(group)) for first, group in by_first.items() if len(group) >= 4 and first
     )
     return few, many
+
+
+def _trie(subs: list[str]) -> str:
+    """A regex that matches where one of ``subs`` starts, written as a tree of their shared
+    openings: after "is " ``re`` tries a handful of next letters, not every substring."""
+    tree: dict[str, dict[str, Any]] = {}
+    for sub in subs:
+        node = tree
+        for ch in sub:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:  # a substring ends here: the longer ones are not needed to match
+            return ""
+        parts = [re.escape(ch) + emit(child) for ch, child in node.items()]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree)
 
 
 class WordGate:
