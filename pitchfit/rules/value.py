@@ -564,6 +564,11 @@ _SUP_WORD_TEXT = (
     "-class", "-leading", "unmatched", "unbeatable", "unrival", "second to none",
     "guaranteed results", "proven results", "proven track record",
 )  # fmt: skip
+# A word of each: a set test before the substring scans.
+_SUP_WORD_VOCAB = frozenset(
+    {"class", "leading", "unmatched", "unbeatable", "unrivaled", "unrivalled", "none",
+     "guaranteed", "proven"}
+)  # fmt: skip
 _SCALE_LED = lazy_compile(_led(*_SCALE_BY.split("|")) + _SCALE_CLAIM)
 _MULTIPLIER_LED = lazy_compile(_led(_MULTIPLIER_BY, "we") + _MULTIPLIER_CLAIM)
 _EVIDENCE = lazy_compile(
@@ -690,27 +695,34 @@ class UnprovenClaim(Rule):
         if "%" not in content and not _claim_word(doc, content):
             return  # no superlative, scale word or multiplier anywhere
         sup_at = (  # _SUPERLATIVE in its three parts: a match of it is a match of one
-            _Next(_SUPERLATIVE_LED, content),
-            _Next(_SUP_RANK_RE, content, any(t in content for t in _SUP_RANK_TEXT)),
-            _Next(_SUP_WORD_RE, content, any(t in content for t in _SUP_WORD_TEXT)),
-        )
-        scale_at = _Next(_SCALE_LED, content)
-        mult_at = _Next(_MULTIPLIER_LED, content)
-        if not (
-            (sup and any(n.found() for n in sup_at))
-            or (scale and scale_at.found())
-            or (mult and mult_at.found())
-        ):
+            _Next(_SUPERLATIVE_LED, content, sup),
+            _Next(_SUP_RANK_RE, content, sup and any(t in content for t in _SUP_RANK_TEXT)),
+            _Next(
+                _SUP_WORD_RE,
+                content,
+                sup
+                and not _SUP_WORD_VOCAB.isdisjoint(vocab)
+                and any(t in content for t in _SUP_WORD_TEXT),
+            ),
+        )  # (none possible without ``sup``: no substring scans then)
+        scale_at = _Next(_SCALE_LED, content, scale)
+        mult_at = _Next(_MULTIPLIER_LED, content, mult)
+        if not (any(n.found() for n in sup_at) or scale_at.found() or mult_at.found()):
             return
+        nexts = (*sup_at, scale_at, mult_at)
+        nearest = min(n.at for n in nexts)  # no match starts before (-1: some not searched)
         sents = doc.sentences
         base = doc.content.start
         count = 0
         for i, sent in enumerate(sents):
             a, b = sent.start - base, sent.end - base
+            if b <= nearest:
+                continue  # every pattern's next match starts past this sentence
             in_sup = sup and any(n.within(a, b) for n in sup_at)
             in_scale = scale and scale_at.within(a, b)
             in_mult = mult and mult_at.within(a, b)
             if not (in_sup or in_scale or in_mult):
+                nearest = min(n.at for n in nexts)  # each searched from ``a`` on, none before b
                 continue  # no claim pattern matches in this sentence
             text = low(doc, sent)
             m = _SUPERLATIVE.search(text) if in_sup else None
