@@ -373,7 +373,7 @@ _OBJECT = (
 )
 _PRAISE = (
     r"(?:awesome|amazing|great|beautiful|impressive|fantastic|incredible|inspiring"
-    r"|an inspiration|excellent|wonderful|outstanding|brilliant|stunning|very good)"
+    r"|an\ inspiration|excellent|wonderful|outstanding|brilliant|stunning|very\ good)"
 )
 _FLATTERY_ALTERNATIVES = (
     rf"""(?:i|we)(?:[’']ve|\ have)?\ (?:really\ |truly\ |absolutely\ |just\ )?
@@ -428,9 +428,9 @@ def find_flattery(text: str) -> re.Match[str] | None:
 # and "I love your…" needs the verb and "your"/"the" side by side (one gate alternative per
 # verb, so only the verbs of the email cost a scan). Test it against the content with line
 # breaks flattened (``ask.low``), the text FLATTERY searches.
-# Praise as FLATTERY writes it after a space (VERBOSE drops the spaces inside _PRAISE: "very
-# good" is "verygood"), with what must come right before it: "is/are/look(s) [adverb] great",
-# "it's/it is/it [adverb] great". ``_`` stands for a space; the gate tests these substrings.
+# Praise as FLATTERY writes it after a space, with what must come right before it:
+# "is/are/look(s) [adverb] great", "it's/it is/it [adverb] great". ``_`` stands for a space;
+# the gate tests these substrings.
 _PRAISE_WORDS = [
     "awesome",
     "amazing",
@@ -440,13 +440,13 @@ _PRAISE_WORDS = [
     "fantastic",
     "incredible",
     "inspiring",
-    "aninspiration",
+    "an_inspiration",
     "excellent",
     "wonderful",
     "outstanding",
     "brilliant",
     "stunning",
-    "verygood",
+    "very_good",
 ]
 
 
