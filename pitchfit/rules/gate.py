@@ -18,12 +18,13 @@ import re
 from typing import Any
 
 Group = tuple[frozenset[str], tuple[str, ...]]
-_Mixed = tuple[frozenset[str], tuple[str, ...], tuple["re.Pattern[str]", ...]]
+_Mixed = tuple[frozenset[str], tuple[str, ...], tuple["_SubstringSearch", ...]]
 
 
-def _split_subs(subs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+def _split_subs(subs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[_SubstringSearch, ...]]:
     """Substrings to test one by one, and one search for each four or more of them that open
-    with the same character (``re`` jumps from one such character to the next)."""
+    with the same character (``re`` jumps from one such character to the next; compiled on
+    first use, so importing a rule module stays cheap)."""
     by_first: dict[str, list[str]] = {}
     for sub in subs:
         by_first.setdefault(sub[:1], []).append(sub)
@@ -31,9 +32,26 @@ def _split_subs(subs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Patter
         s for first, group in by_first.items() for s in group if len(group) < 4 or not first
     )
     many = tuple(
-        re.compile(_trie(group)) for first, group in by_first.items() if len(group) >= 4 and first
+        _SubstringSearch(group) for first, group in by_first.items() if len(group) >= 4 and first
     )
     return few, many
+
+
+class _SubstringSearch:
+    """Where one of many substrings occurs; its pattern (:func:`_trie`) is built and compiled
+    on first use, so importing a rule module stays cheap for a one-email check."""
+
+    __slots__ = ("_rx", "_subs")
+
+    def __init__(self, subs: list[str]) -> None:
+        self._subs = subs
+        self._rx: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(_trie(self._subs))
+        return rx.search(text)
 
 
 def _trie(subs: list[str]) -> str:
