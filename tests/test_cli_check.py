@@ -181,3 +181,49 @@ def test_plain_check_keeps_heavy_imports_off_the_start_up_path(emails: Path) -> 
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
     )
     assert proc.stderr.strip().splitlines()[-1:] in ([], [""]), proc.stderr
+
+
+def _console(*args: str) -> subprocess.CompletedProcess[str]:
+    """The console script's entry (``pitchfit.cli.run``), reporting whether click loaded."""
+    probe = (
+        "import sys, atexit\n"
+        "def report():\n"
+        "    sys.stderr.write('click loaded: %s\\n' % ('click' in sys.modules))\n"
+        "atexit.register(report)\n"
+        f"sys.argv = ['pitchfit', *{list(args)!r}]\n"
+        "from pitchfit.cli import run\n"
+        "run()\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_plain_check_skips_click_and_matches_the_click_command(emails: Path) -> None:
+    for name, code in (("good.txt", 0), ("bad.txt", 1)):
+        path = str(emails / name)
+        plain = _console("check", path)
+        # an explicit default option sends the same run through the click command
+        via_click = _console("check", "--format", "text", path)
+        assert plain.returncode == via_click.returncode == code
+        assert plain.stdout == via_click.stdout and plain.stdout
+        assert "click loaded: False" in plain.stderr
+        assert "click loaded: True" in via_click.stderr
+
+
+def test_plain_check_of_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    plain = _console("check", missing)
+    via_click = _console("check", "--format", "text", missing)
+    assert plain.returncode == via_click.returncode == 2
+    assert f"pitchfit: error: {missing}: no such file" in plain.stderr
+    assert "Traceback" not in plain.stderr
+    assert plain.stderr.splitlines()[0] == via_click.stderr.splitlines()[0]
+
+
+def test_options_and_help_still_go_through_click(emails: Path) -> None:
+    out = _console("check", "--help")
+    assert out.returncode == 0 and "--prospect" in out.stdout
+    assert "click loaded: True" in out.stderr
+    out = _console("check", "--format", "json", str(emails / "good.txt"))
+    assert json.loads(out.stdout.splitlines()[0])["schema"] == "pitchfit/1"

@@ -99,7 +99,7 @@ def preflight(
     above --fail-on), 2 when an input is unusable.
     """
     from ..campaign import preflight as run
-    from .check import build_settings
+    from .check_run import build_settings
 
     settings = build_settings(config, select=select, ignore=ignore, fail_on=fail_on)
     result = run(

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..errors import PitchfitError
+from .guard import guarded
 from .lazy import LazyGroup
 
 COMMANDS = {
@@ -36,11 +36,12 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Run the CLI; a PitchfitError becomes one line on stderr and exit code 2."""
+    return guarded(lambda: _main(argv))
+
+
+def _main(argv: list[str] | None) -> Any:
     try:
         return cli.main(args=argv, prog_name="pitchfit", standalone_mode=False)
-    except PitchfitError as exc:
-        click.echo(f"pitchfit: error: {exc}", err=True)
-        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("pitchfit: aborted", err=True)
         sys.exit(130)
@@ -49,14 +50,9 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(2 if exc.exit_code not in (0, 1) else exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("pitchfit: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
 
 
 def run() -> None:
-    """Console-script shim that turns ``main``'s return value into the exit code."""
+    """Run the click CLI and turn ``main``'s return value into the exit code."""
     code = main()
     sys.exit(code if isinstance(code, int) else 0)
