@@ -381,6 +381,10 @@ class GenericFlattery(Rule):
             "Can I send an article?",
             span="think it's awesome",
         ),
+        Example(
+            "Hi Dana,\n\nI think your website is very good. Worth a chat about hiring?",
+            span="your website is very good",
+        ),
     )
     good = (
         Example(
