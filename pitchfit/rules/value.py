@@ -2,7 +2,8 @@
 
 Feature lists, asks with no reason, famous logos instead of relevance, claims nobody can
 check, and emails about the sender rather than the reader. All lexical and cheap; the offer's
-``proof`` points, when given, vouch for a claim.
+``proof`` points, when given, vouch for a claim. V104 unproven-claim lives in
+:mod:`.value_claims` and the helpers the two share in :mod:`.value_shared`.
 """
 
 from __future__ import annotations
@@ -14,89 +15,34 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
-from ..text.patterns import LazyPattern, lazy_compile
+from ..text.patterns import lazy_compile
 from .ask import (
     ask_sentences,
     is_english,
     looks_like_followup,
     low,
-    quote,
     words_lower,
 )
 from .base import Example, Hit, Rule, Severity
 from .gate import WordGate
+from .value_claims import (  # noqa: F401 - V104 lives there; re-exported for the registry and tests
+    _DIGIT_TIMES,
+    _MULTIPLIER,
+    _MULTIPLIER_GATE,
+    _SCALE,
+    _SCALE_GATE,
+    _SUPERLATIVE,
+    _SUPERLATIVE_GATE,
+    UnprovenClaim,
+)
+from .value_shared import _PRODUCT, _PRODUCT_WORDS, _result
 
 if TYPE_CHECKING:
     from ..engine import Context
-    from ..models import Offer
     from ..text.document import Document
-
-_RESULT = lazy_compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
-    r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"
-)
-_WORD = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_DIGIT = lazy_compile(r"\d")
-_RESULT_WORDS = frozenset({"doubled", "tripled", "halved"})
-
-
-def _result(doc: Document, text: str) -> bool:
-    """Whether _RESULT matches in ``text`` (a part of the body). Each match but a word of
-    _RESULT_WORDS has a digit at most six characters in ("from $5"): the search starts there."""
-    if _RESULT_WORDS.isdisjoint(doc.vocabulary):
-        digit = _DIGIT.search(text)
-        if digit is None:
-            return False
-        return _RESULT.search(text, max(0, digit.start() - 6)) is not None
-    return _RESULT.search(text) is not None
-
-
-def _proof_backs(offer: Offer | None, sentence: str) -> bool:
-    """Whether one of the offer's proof points (with evidence) is what the sentence claims."""
-    if offer is None:
-        return False
-    words = {w.lower()[:6] for w in _WORD.findall(sentence) if len(w) >= 4}
-    numbers = {w for w in _WORD.findall(sentence) if any(c.isdigit() for c in w)}
-    for proof in offer.proof:
-        pw = {w.lower()[:6] for w in _WORD.findall(proof.claim) if len(w) >= 4}
-        pn = {w for w in _WORD.findall(proof.claim) if any(c.isdigit() for c in w)}
-        if (pn & numbers) or len(pw & words) >= 2:
-            return True
-    return False
-
-
-_NEVER = 1 << 62
-
-
-class _Next:
-    """Where a pattern next matches in the flattened content, so that a per-sentence loop
-    searches only the sentences a match starts in. Sound for patterns that assert nothing past
-    their match's end but ``\\b``: a sentence is bounded by spaces in the content, so a match
-    inside the sentence alone is a match of the content at the same place."""
-
-    __slots__ = ("at", "pattern", "text")
-
-    def __init__(self, pattern: LazyPattern, text: str, possible: bool = True) -> None:
-        self.pattern = pattern
-        self.text = text
-        self.at = -1 if possible else _NEVER  # -1: not searched yet
-
-    def found(self) -> bool:
-        """Whether the pattern matches anywhere in the text."""
-        return self.within(0, _NEVER)
-
-    def within(self, start: int, end: int) -> bool:
-        """Whether a match of the text starts in [start, end) (offsets into the text); the
-        starts asked about must not go backwards."""
-        if self.at < start:
-            m = self.pattern.search(self.text, start)
-            self.at = _NEVER if m is None else m.start()
-        return self.at < end
-
 
 # ---- V101 features-not-benefits ------------------------------------------------------------
 
-_PRODUCT = r"(?:platform|product|solution|tool|software|suite|app|service|system|agent|engine)"
 _FEATURE_INTRO = lazy_compile(
     rf"\b(?:our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}s?\b[^.?!\n]{{0,40}}?"
     r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b"
@@ -126,7 +72,6 @@ _FEATURE_WORDS = frozenset(
      "uses", "leverages", "powered", "built", "combines", "harnesses"}
 )  # fmt: skip
 # Words _FEATURE_INTRO and _TECH_STACK cannot match without (see gate.py).
-_PRODUCT_WORDS = " ".join(f"{w} {w}s" for w in _PRODUCT[3:-1].split("|"))  # "s?" follows
 _FEATURE_INTRO_GATE = WordGate(
     f"includes offers features provides comes supports boasts has & {_PRODUCT_WORDS} & our the this"
 )
@@ -502,258 +447,6 @@ class LogoDropping(Rule):
                 fix=self.advice(self.fix_title or ""),
             )
             return
-
-
-# ---- V104 unproven-claim -------------------------------------------------------------------
-
-_SUP_BY = r"the|our|we[’']re|we are"  # "we are the best platform"
-_SUP_CLAIM = (
-    r"\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:world|industry|market)[- ]leading|leading"
-    r"|best|#1|number one|no\.?\s?1|fastest|most (?:advanced|powerful|accurate|trusted|complete"
-    r"|innovative|reliable|effective)|only)\s+(?:[\w-]+\s+){0,3}?"
-    rf"\(?(?:{_PRODUCT}|provider|agency|company|vendor|partner|firm|organi[sz]ation)s?\b"
-)
-_SUP_RANK_BY = "best|#1|number one|leading"  # "best in the industry"
-_SUP_RANK_CLAIM = (
-    r"\b[^.?!\n]{0,30}?\b(?:on the market|in the (?:industry|market|world|country|space"
-    r"|business))\b"
-)
-_SUP_WORDS = (  # "world-class"
-    "world-class|best-in-class|industry-leading|market-leading|unmatched|unbeatable"
-    "|unrivall?ed|second to none|guaranteed results|proven results|proven track record"
-)
-_SUPERLATIVE = lazy_compile(
-    rf"\b(?:{_SUP_BY}){_SUP_CLAIM}|\b(?:{_SUP_RANK_BY}){_SUP_RANK_CLAIM}|\b(?:{_SUP_WORDS})\b"
-)
-_SCALE_BY = "helped|help|helping|work with|worked with|served|serve"
-_SCALE_CLAIM = (
-    r"\s+(?:over\s+|more\s+than\s+)?"
-    r"(?:\d[\d,]*\+?|thousands|hundreds|millions|dozens|countless)\s+(?:of\s+)?(?:other\s+)?"
-    r"(?:companies|businesses|customers|clients|teams|brands|organi[sz]ations|firms)\b"
-)
-_SCALE = lazy_compile(rf"\b(?:{_SCALE_BY}){_SCALE_CLAIM}")
-_MULTIPLIER_BY = r"our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)"
-_MULTIPLIER_CLAIM = (
-    r"\b[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
-    r"|roi|return)\b"
-)
-_MULTIPLIER = lazy_compile(rf"\b(?:{_MULTIPLIER_BY}|we){_MULTIPLIER_CLAIM}")
-
-
-def _led(*words: str) -> str:
-    r"""``\b(?:word|…)`` with each word's first character taken out and the ``\b`` before it
-    tested after it: ``(?<!\w.)`` after a letter, ``(?<=\w.)`` after "#". The same matches,
-    but ``re`` then jumps to the characters the words open with instead of trying every
-    position."""
-    out = []
-    for w in words:
-        if not (w[:1].isalpha() or w[:1] == "#") or w[1:2] in ("?", "*", "+", "{"):
-            raise ValueError(f"not a word to lead with: {w!r}")
-        out.append(w[0] + (r"(?<!\w.)" if w[0].isalpha() else r"(?<=\w.)") + w[1:])
-    return "(?:" + "|".join(out) + ")"
-
-
-# For finding where a claim can be (see _Next): the claim patterns with a fast start, and the
-# literal text a match of the other parts cannot be without.
-_SUPERLATIVE_LED = lazy_compile(_led(*_SUP_BY.split("|")) + _SUP_CLAIM)
-_SUP_RANK_RE = lazy_compile(_led(*_SUP_RANK_BY.split("|")) + _SUP_RANK_CLAIM)
-_SUP_RANK_TEXT = ("on the market", "in the ")
-_SUP_WORD_RE = lazy_compile(_led(*_SUP_WORDS.split("|")) + r"\b")
-_SUP_WORD_TEXT = (
-    "-class", "-leading", "unmatched", "unbeatable", "unrival", "second to none",
-    "guaranteed results", "proven results", "proven track record",
-)  # fmt: skip
-# A word of each: a set test before the substring scans.
-_SUP_WORD_VOCAB = frozenset(
-    {"class", "leading", "unmatched", "unbeatable", "unrivaled", "unrivalled", "none",
-     "guaranteed", "proven"}
-)  # fmt: skip
-_SCALE_LED = lazy_compile(_led(*_SCALE_BY.split("|")) + _SCALE_CLAIM)
-_MULTIPLIER_LED = lazy_compile(_led(_MULTIPLIER_BY, "we") + _MULTIPLIER_CLAIM)
-_EVIDENCE = lazy_compile(
-    r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
-    r"|in \d+ (?:days|weeks|months)|within \d+|from \d[\d,.]*\w* to \d)"
-)
-_CLAIM_WORDS = frozenset(
-    {"best", "leading", "1", "fastest", "most", "only", "world-class", "best-in-class",
-     "industry-leading", "market-leading", "unmatched", "unbeatable", "unrivaled", "unrivalled",
-     "none", "guaranteed", "proven", "number", "helped", "help", "helping", "serve", "served",
-     "work", "worked"}
-)  # fmt: skip
-# Words _SUPERLATIVE, _SCALE and _MULTIPLIER cannot match without (see gate.py).
-_CLAIM_NOUNS = "provider agency company vendor partner firm organisation organization"
-_CLAIM_NOUNS = " ".join(f"{w} {w}s" for w in _CLAIM_NOUNS.split(" "))
-_CLAIM_THINGS = f"{_PRODUCT_WORDS} {_CLAIM_NOUNS}"
-_SUPERLATIVE_GATE = WordGate(  # per superlative of each alternative ("#1*": a substring)
-    f"leading best fastest only & {_CLAIM_THINGS} & the our we",
-    "most & advanced powerful accurate trusted complete innovative reliable effective"
-    f" & {_CLAIM_THINGS} & the our we",
-    f"number & one & {_CLAIM_THINGS} & the our we",
-    f"no1 & {_CLAIM_THINGS} & the our we",
-    f"1 & no #1* & {_CLAIM_THINGS} & the our we",
-    "market industry world country space business & best 1 number leading & the & on in",
-    "class & world best",
-    "leading & industry market",
-    "unmatched unbeatable unrivaled unrivalled",
-    "none & second & to",
-    "results & guaranteed proven",
-    "record & proven & track",
-)
-_SCALE_GATE = WordGate(
-    "companies businesses customers clients teams brands organisations organizations firms"
-    " & helped help helping work worked served serve"
-)
-_MULTIPLIER_GATE = WordGate("more faster higher better increase growth lift roi return & our we")
-_DIGIT_TIMES = lazy_compile(r"\d[x%]")  # in every _MULTIPLIER match ("3x", "40%")
-_TIMES = lazy_compile(r"\d+(?:\.\d+)?x")
-_DIGIT_X = lazy_compile(r"\d[xX]")  # in the content wherever a word is _TIMES
-# A word of _CLAIM_WORDS in the content puts it (or, hyphenated, its last part) in the
-# email's vocabulary: a set test before reading the words.
-_CLAIM_VOCAB = frozenset(w.rsplit("-", 1)[-1] for w in _CLAIM_WORDS)
-
-
-def _claim_word(doc: Document, content: str) -> bool:
-    """Whether a word of the content is a claim word or a multiplier ("3x")."""
-    words = words_lower(doc)
-    if not _CLAIM_VOCAB.isdisjoint(doc.vocabulary) and not _CLAIM_WORDS.isdisjoint(words):
-        return True
-    return _DIGIT_X.search(content) is not None and any(_TIMES.fullmatch(w) for w in words)
-
-
-_NAMED = lazy_compile(r"(?<=[\s(])[A-Z][a-z]+[A-Z]?\w*\b")
-
-
-class UnprovenClaim(Rule):
-    """A superlative or a number nobody can check: "the best platform", "helped 500 companies".
-
-    What it does
-        Flags self-praise ("the leading provider", "best on the market", "world-class"),
-        scale claims with no outcome ("helped thousands of companies achieve results") and
-        multipliers with no customer, timeframe or source ("our platform generates 3x more
-        leads"). A claim one of the offer's ``proof`` points backs, or that names the
-        customer and result, is left alone.
-
-    Why it matters
-        Information-rich buyers check; an unsupported claim makes the seller look less
-        credible, not more. One named result with a timeframe does the work of ten adjectives.
-
-    Principle
-        002_a3c7499a1667f438: it is "seller beware" now; tell them how it solves their
-        problem "and offer me some proof".
-    """
-
-    code = "V104"
-    name = "unproven-claim"
-    severity = Severity.WARNING
-    fix_title = "Back the claim with a named customer, a number and a timeframe, or cut it"
-    bad = (
-        Example(
-            "Hi Dana,\n\nWe are the leading provider of fleet software in Europe. Worth a call?",
-            span="the leading provider",
-        ),
-        Example(
-            "Hi Dana,\n\nWe've helped over 500 companies increase their revenue. Free on Tuesday?",
-            span="helped over 500 companies",
-        ),
-        Example(
-            "Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
-            "leads. Open to a demo?",
-            span="3x more",
-        ),
-    )
-    good = (
-        Example(
-            "Hi Dana,\n\nWe helped Orbit cut SDR ramp from 90 to 45 days last spring. Worth "
-            "comparing notes?"
-        ),
-        Example(
-            "Hi Dana,\n\nOur platform helps marketing teams generate 3x more qualified "
-            "leads. Open to a demo?",
-            offer={
-                "name": "Leadly",
-                "proof": [
-                    {"claim": "3x more qualified leads", "evidence": "Orbit case study, 2025"}
-                ],
-            },
-            note="the offer's proof backs the claim",
-        ),
-        Example(
-            "Hi Dana,\n\nWe've helped 30 post-Series B companies cut ramp time by 40%. "
-            "Worth a chat about your hiring plan?"
-        ),
-    )
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        vocab = doc.vocabulary
-        content = low(doc, doc.content)
-        sup = _SUPERLATIVE_GATE.could_match(vocab, content)
-        scale = _SCALE_GATE.could_match(vocab)
-        mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(content) is not None
-        if not (sup or scale or mult) or not is_english(doc):
-            return  # none of the words a claim pattern needs: no regex at all
-        if "%" not in content and not _claim_word(doc, content):
-            return  # no superlative, scale word or multiplier anywhere
-        sup_at = (  # _SUPERLATIVE in its three parts: a match of it is a match of one
-            _Next(_SUPERLATIVE_LED, content, sup),
-            _Next(_SUP_RANK_RE, content, sup and any(t in content for t in _SUP_RANK_TEXT)),
-            _Next(
-                _SUP_WORD_RE,
-                content,
-                sup
-                and not _SUP_WORD_VOCAB.isdisjoint(vocab)
-                and any(t in content for t in _SUP_WORD_TEXT),
-            ),
-        )  # (none possible without ``sup``: no substring scans then)
-        scale_at = _Next(_SCALE_LED, content, scale)
-        mult_at = _Next(_MULTIPLIER_LED, content, mult)
-        if not (any(n.found() for n in sup_at) or scale_at.found() or mult_at.found()):
-            return
-        nexts = (*sup_at, scale_at, mult_at)
-        nearest = min(n.at for n in nexts)  # no match starts before (-1: some not searched)
-        sents = doc.sentences
-        base = doc.content.start
-        count = 0
-        for i, sent in enumerate(sents):
-            a, b = sent.start - base, sent.end - base
-            if b <= nearest:
-                continue  # every pattern's next match starts past this sentence
-            in_sup = sup and any(n.within(a, b) for n in sup_at)
-            in_scale = scale and scale_at.within(a, b)
-            in_mult = mult and mult_at.within(a, b)
-            if not (in_sup or in_scale or in_mult):
-                nearest = min(n.at for n in nexts)  # each searched from ``a`` on, none before b
-                continue  # no claim pattern matches in this sentence
-            text = low(doc, sent)
-            m = _SUPERLATIVE.search(text) if in_sup else None
-            what = "Superlative with no proof"
-            if m is None:
-                m = _SCALE.search(text) if in_scale else None
-                what = "Scale claim with no result"
-                if m is not None and _result(doc, text[m.end() :]):
-                    m = None
-            if m is None:
-                m = _MULTIPLIER.search(text) if in_mult else None
-                what = "Number claim with no customer, timeframe or source"
-                if m is not None:
-                    nxt = low(doc, sents[i + 1]) if i + 1 < len(sents) else ""
-                    if _NAMED.search(sent.text) or _EVIDENCE.search(nxt):
-                        m = None
-            if m is None or _proof_backs(ctx.offer, text) or _EVIDENCE.search(text):
-                continue
-            start = m.start()
-            if what.startswith("Number"):
-                num = re.search(r"\d+(?:\.\d+)?(?:x|%)\s+\w+", m.group(0))
-                start = m.start() + (num.start() if num else 0)
-            yield self.hit(
-                sent.start + start,
-                sent.start + m.end(),
-                f"{what}: {quote(sent.text[start : m.end()])}",
-                fix=self.advice(self.fix_title or ""),
-            )
-            count += 1
-            if count >= 2:
-                return
 
 
 # ---- V105 self-centered --------------------------------------------------------------------

@@ -1,0 +1,77 @@
+"""What the value rules share: the result test, the offer's proof, the product nouns and
+``_Next``, which lets a per-sentence loop visit only the sentences a pattern can match in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..text.patterns import LazyPattern, lazy_compile
+
+if TYPE_CHECKING:
+    from ..models import Offer
+    from ..text.document import Document
+
+_PRODUCT = r"(?:platform|product|solution|tool|software|suite|app|service|system|agent|engine)"
+_PRODUCT_WORDS = " ".join(f"{w} {w}s" for w in _PRODUCT[3:-1].split("|"))  # "s?" follows
+
+_RESULT = lazy_compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
+    r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"
+)
+_WORD = lazy_compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DIGIT = lazy_compile(r"\d")
+_RESULT_WORDS = frozenset({"doubled", "tripled", "halved"})
+
+
+def _result(doc: Document, text: str) -> bool:
+    """Whether _RESULT matches in ``text`` (a part of the body). Each match but a word of
+    _RESULT_WORDS has a digit at most six characters in ("from $5"): the search starts there."""
+    if _RESULT_WORDS.isdisjoint(doc.vocabulary):
+        digit = _DIGIT.search(text)
+        if digit is None:
+            return False
+        return _RESULT.search(text, max(0, digit.start() - 6)) is not None
+    return _RESULT.search(text) is not None
+
+
+def _proof_backs(offer: Offer | None, sentence: str) -> bool:
+    """Whether one of the offer's proof points (with evidence) is what the sentence claims."""
+    if offer is None:
+        return False
+    words = {w.lower()[:6] for w in _WORD.findall(sentence) if len(w) >= 4}
+    numbers = {w for w in _WORD.findall(sentence) if any(c.isdigit() for c in w)}
+    for proof in offer.proof:
+        pw = {w.lower()[:6] for w in _WORD.findall(proof.claim) if len(w) >= 4}
+        pn = {w for w in _WORD.findall(proof.claim) if any(c.isdigit() for c in w)}
+        if (pn & numbers) or len(pw & words) >= 2:
+            return True
+    return False
+
+
+_NEVER = 1 << 62
+
+
+class _Next:
+    """Where a pattern next matches in the flattened content, so that a per-sentence loop
+    searches only the sentences a match starts in. Sound for patterns that assert nothing past
+    their match's end but ``\\b``: a sentence is bounded by spaces in the content, so a match
+    inside the sentence alone is a match of the content at the same place."""
+
+    __slots__ = ("at", "pattern", "text")
+
+    def __init__(self, pattern: LazyPattern, text: str, possible: bool = True) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.at = -1 if possible else _NEVER  # -1: not searched yet
+
+    def found(self) -> bool:
+        """Whether the pattern matches anywhere in the text."""
+        return self.within(0, _NEVER)
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a match of the text starts in [start, end) (offsets into the text); the
+        starts asked about must not go backwards."""
+        if self.at < start:
+            m = self.pattern.search(self.text, start)
+            self.at = _NEVER if m is None else m.start()
+        return self.at < end
