@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..text.patterns import lazy_compile
 from .gate import WordGate
 from .kinds import load_terms
-from .style_text import lone_sources
+from .regex_parts import lone_sources
 
 if TYPE_CHECKING:
     from ..models import Prospect
