@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..report import Edit
-from .ask import is_english, low
+from .ask_text import is_english, low
 from .base import Example, Hit, Rule, Severity
 from .homework_match import (
     EMPTY_GREETING,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .ask import is_english, looks_like_followup
+from .ask_text import is_english, looks_like_followup
 from .base import Example, Hit, Rule, Severity
 from .homework_match import RESEARCH_CUE, RESEARCH_GATE, may_match, mentions, used_facts
 

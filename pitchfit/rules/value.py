@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..text.document import Segment
 from ..text.patterns import lazy_compile
-from .ask import (
+from .ask_text import (
     ask_sentences,
     is_english,
     looks_like_followup,

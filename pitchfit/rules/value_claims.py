@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..text.patterns import lazy_compile
-from .ask import (
+from .ask_text import (
     is_english,
     low,
     quote,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pitchfit.rules import ask, homework_match, value
+from pitchfit.rules import ask, ask_text, homework_match, value
 from pitchfit.rules.gate import WordGate
 from pitchfit.rules.kinds import compile_phrases, load_terms
 from pitchfit.text.document import Document
@@ -106,7 +106,7 @@ def test_vague_ask_gates_follow_the_terms(key: str, gate: WordGate) -> None:
 
 
 GATED: list[tuple[str, Any, WordGate]] = [
-    ("followup", ask._FOLLOWUP, ask._FOLLOWUP_GATE),
+    ("followup", ask_text._FOLLOWUP, ask_text._FOLLOWUP_GATE),
     ("info-update", ask._INFO_UPDATE, ask._INFO_UPDATE_GATE),
     ("intro", ask._INTRO, ask._INTRO_GATE),
     ("flattery", homework_match.FLATTERY, homework_match.FLATTERY_GATE),
