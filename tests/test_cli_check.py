@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,18 @@ def test_options_and_help_still_go_through_click(emails: Path) -> None:
     assert "click loaded: True" in out.stderr
     out = _console("check", "--format", "json", str(emails / "good.txt"))
     assert json.loads(out.stdout.splitlines()[0])["schema"] == "pitchfit/1"
+
+
+def test_plain_check_on_an_ascii_only_stream_matches_click(tmp_path: Path) -> None:
+    email = tmp_path / "accents.txt"
+    email.write_text("Subject: café\n\nHi Zoë,\n\nWorth 15 minutes on the Lyon café roll-out?\n")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    outs = []
+    for args in (["check", str(email)], ["check", "--format", "text", str(email)]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pitchfit", *args], capture_output=True, env=env, timeout=120
+        )
+        assert b"Traceback" not in proc.stderr, proc.stderr
+        outs.append((proc.returncode, proc.stdout))
+    assert outs[0] == outs[1]  # same exit code, same bytes
+    assert "café roll-out".encode() in outs[0][1]  # written as UTF-8, as click does

@@ -331,7 +331,16 @@ def _parse_now(value: str | None) -> datetime | None:
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
-    """Write to stdout (or stderr), as ``click.echo`` would for text."""
+    """Write to stdout (or stderr) as ``click.echo`` does for text: a stream that cannot
+    encode the text (``PYTHONIOENCODING=ascii``) gets it as UTF-8 rather than a traceback."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(f"{text}\n" if nl else text)
+    data = f"{text}\n" if nl else text
+    try:
+        stream.write(data)
+    except UnicodeEncodeError:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise
+        stream.flush()
+        buffer.write(data.encode("utf-8", "replace"))
     stream.flush()
