@@ -221,7 +221,10 @@ class Document:
         """The content's words lower-cased, curly apostrophes straightened: the same tokens
         as :attr:`words`, found in one pass over the lower-cased content."""
         c = self.content
-        if len(self.lower) != len(self.body):  # lower-casing changed lengths: word by word
+        # Word by word where lower-casing the whole text differs from lower-casing each word:
+        # "İ" lengthens (``lower`` is then the body itself) and a capital sigma lower-cases by
+        # what follows it (final "ς" or "σ").
+        if (self.lower is self.body and self.body.lower() != self.body) or "Σ" in c.text:
             return [w.text.lower().replace("’", "'") for w in self.words]
         text = self.lower[c.start : c.end]
         if text.isascii():

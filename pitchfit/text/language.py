@@ -123,10 +123,15 @@ _NOT_LATIN = re.compile(
 )
 
 
+_SYMBOLS = re.compile("[\u2000-\u2bff\u3000-\u303f]")  # the ranges above that hold a few letters
+
+
 def _script(text: str) -> str:
     """The script most letters are written in (LATIN, CYRILLIC, GREEK, CJK, ...)."""
     sample = text[:2000]
-    if sample.isascii() or not _NOT_LATIN.search(sample):
+    if sample.isascii() or not (
+        _NOT_LATIN.search(sample) or any(ch.isalpha() for ch in _SYMBOLS.findall(sample))
+    ):  # no letter but Latin ones (letter-like symbols such as "ℌ" are counted by name)
         return "LATIN" if any(ch.isalpha() for ch in sample) else "NONE"
     counts: Counter[str] = Counter()
     for ch in sample:
