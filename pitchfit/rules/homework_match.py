@@ -460,6 +460,15 @@ def _praise_subs(heads: str, adverbs: str) -> str:
     )
 
 
+# What FLATTERY writes right after "your " in "your website is great" (a word may run on:
+# "product" in "products"; "web" in "web site" and "website"), and each praise word after
+# the space before it: both come before the head-adverb-praise substrings, which are many.
+_OBJECT_OPENINGS = (
+    "work web site blog content company business brand product page posts postings articles"
+    " podcast newsletter team platform approach style stuff"
+)
+_YOUR_OBJECT = " ".join(f"your_{o}*" for o in _OBJECT_OPENINGS.split())
+_SPACE_PRAISE = " ".join(f"_{p}*" for p in _PRAISE_WORDS)
 _LOVE = "love loved adore admire enjoy enjoyed like liked"
 FLATTERY_GATE = WordGate(
     *(f"{v} & i we & {v}_your_* {v}_the_*" for v in _LOVE.split()),
@@ -468,9 +477,10 @@ FLATTERY_GATE = WordGate(
     "fan & i & am m",
     "following & been & i",
     "impressed & by with for & your the",
-    "your & is are look looks & "
+    f"your & is are look looks & {_YOUR_OBJECT} & {_SPACE_PRAISE} & "
     + _praise_subs("is are look looks", "very really so truly absolutely"),
-    "think thought found & it & " + _praise_subs("it's it’s it_is it", "very really so"),
+    f"think thought found & it & think_it* thought_it* found_it* & {_SPACE_PRAISE} & "
+    + _praise_subs("it's it’s it_is it", "very really so"),
     "content & inspiration & is",
     "amazing great awesome incredible fantastic impressive leaders killing & "
     + " ".join(f"{w}_{v}*" for w in ("you", "guys", "all") for v in ("are", "'re", "’re")),
