@@ -35,7 +35,7 @@ from .value_claims import (  # noqa: F401 - V104 lives there; re-exported for th
     _SUPERLATIVE_GATE,
     UnprovenClaim,
 )
-from .value_shared import _PRODUCT, _PRODUCT_WORDS, _result
+from .value_shared import _PRODUCT, _PRODUCT_WORDS, _led, _result
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -47,15 +47,26 @@ _FEATURE_INTRO = lazy_compile(
     rf"\b(?:our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}s?\b[^.?!\n]{{0,40}}?"
     r"\b(?:includes|offers|features|provides|comes with|supports|boasts|has)\b"
 )
-_TECH_STACK = lazy_compile(
-    r"\b(?:uses|leverages|powered by|built on|combines|harnesses)\s+"
-    r"(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+"
-)
+_STACK_BY = "uses|leverages|powered by|built on|combines|harnesses"
+_STACK_LIST = r"\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s+and\s+"
+_TECH_STACK = lazy_compile(rf"\b(?:{_STACK_BY}){_STACK_LIST}")
+# Its fast-starting form (see value_shared._led), searched once over the flattened content: a
+# match in a sentence is one there too (the char before a sentence is a space), so no match
+# there, no sentence to search.
+_TECH_STACK_LED = lazy_compile(_led(*_STACK_BY.split("|")) + _STACK_LIST)
 _BULLET = lazy_compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_WILL = r"(?:[’']ll| will| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)"
+# \b(?:so (?:that )?(?:you|your)|which means …|(?:you|your team){_WILL}|sav(?:e|es|ed|ing) …)\b,
+# only ever asked whether it matches: in its fast-starting form (see value_shared._led).
 _BENEFIT = lazy_compile(
-    r"\b(?:so (?:that )?(?:you|your)|which means (?:you|your)|(?:you|your team)(?:[’']ll| will"
-    r"| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)|sav(?:e|es|ed|ing)"
-    r" (?:you|your))\b"
+    _led(
+        "so (?:that )?(?:you|your)",
+        "which means (?:you|your)",
+        f"you{_WILL}",
+        f"your team{_WILL}",
+        "sav(?:e|es|ed|ing) (?:you|your)",
+    )
+    + r"\b"
 )
 _PRODUCT_RE = lazy_compile(_PRODUCT)
 # _BULLET's lines in one search for a literal newline (one put first stands for ``^``).
@@ -137,8 +148,11 @@ class FeaturesNotBenefits(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         has_intro = _FEATURE_INTRO_GATE.could_match(doc.vocabulary)
-        has_stack = _TECH_STACK_GATE.could_match(doc.vocabulary)
         content = low(doc, doc.content)
+        has_stack = (
+            _TECH_STACK_GATE.could_match(doc.vocabulary)
+            and _TECH_STACK_LED.search(content) is not None
+        )
         commas = content.count(",") >= 4  # else no sentence has four
         bullets = -1
         if not (has_intro or has_stack) and not (
@@ -177,6 +191,10 @@ class FeaturesNotBenefits(Rule):
             if text.count(",") >= 4 and _PRODUCT_RE.search(text) and not _SECOND.search(text):
                 yield self._hit(sent, 0, len(text))
                 return
+        if bullets < 0:
+            bullets = _bullets(doc)
+        if bullets < 3:
+            return  # _bullets counts each line _BULLET finds (and the content's first line)
         found = list(_BULLET.finditer(doc.body, doc.content.start, doc.content.end))
         if len(found) >= 3:
             intro = _line_before(doc, found[0].start())
@@ -332,6 +350,8 @@ _LOGO_DROP_B = lazy_compile(rf"(?:[A-Z][\w&.'’-]*|&|\d){_LOGO_TAIL}")
 # the costly logo-list pattern. Written as ``\b(?:…)`` with each phrase's first letter taken
 # out (``\b`` becomes ``(?<!\w.)`` after it): ``re`` then jumps to the letters a phrase can
 # start with. No two phrases match at one position, so grouping them by letter changes nothing.
+# The rule searches only those of its phrases an email can hold (_CUE_UNITS); the whole is
+# what the tests hold that to.
 _WITH = r"\s+(?:work|partner|have\s+worked|worked|have\s+partnered)\s+with"
 _US = r"\s+(?:us|our|it)\b"
 _LOGO_CUE = lazy_compile(
@@ -345,6 +365,80 @@ _LOGO_CUE = lazy_compile(
     rf"|r(?<!\w.)(?:elied\s+on\s+by|ely\s+on{_US})"
     rf"|a(?<!\w.)re\s+(?:our\s+)?(?:customers|clients){_US}"
 )
+
+
+# The same phrases one by one: (first word, the rest, what else it needs), each first word
+# opening one phrase. Per email only the phrases whose words all occur are searched for (a
+# phrase that cannot match changes nothing where at most one matches at a position), written
+# ``word(?<!\w..)``: the ``\b`` before the word tested after it, so ``re`` scans for the word
+# itself. What else a phrase needs: groups of words (see gate.py), one of each a token of the
+# email, and ``text*``: a substring of the folded content (a last word ``\b`` does not end).
+_CUE_UNITS = (
+    ("we", _WITH, "work partner worked partnered & with*"),
+    ("work", rf"\s+with{_US}", "with & us our it"),
+    ("i", _WITH, "work partner worked partnered & with*"),
+    ("clients", r"\s+include", "include*"),
+    ("customers", r"\s+include", "include*"),
+    ("chosen", r"\s+by", "by*"),
+    ("chose", _US, "us our it"),
+    ("partners", r"\s+include", "include*"),
+    ("users", r"\s+include", "include*"),
+    ("used", r"\s+by", "by*"),
+    ("use", _US, "us our it"),
+    ("trusted", r"\s+by", "by*"),
+    ("trust", _US, "us our it"),
+    ("loved", r"\s+by", "by*"),
+    ("love", _US, "us our it"),
+    ("backed", r"\s+by", "by*"),
+    ("relied", r"\s+on\s+by", "on & by*"),
+    ("rely", rf"\s+on{_US}", "on & us our it"),
+    ("are", rf"\s+(?:our\s+)?(?:customers|clients){_US}", "customers clients & us our it"),
+)
+# The phrases _LOGO_LEAD opens with; the others are _LOGO_TAIL's.
+_LEAD_UNITS = frozenset(
+    {"we", "i", "clients", "customers", "chosen", "partners", "users", "used", "trusted",
+     "loved", "backed", "relied"}
+)  # fmt: skip
+
+
+def _unit_groups(spec: str) -> tuple[frozenset[str] | str, ...]:
+    """A phrase's other needs: a set of words (one must occur) or a substring."""
+    return tuple(
+        g.strip()[:-1] if g.strip().endswith("*") else frozenset(g.split()) for g in spec.split("&")
+    )
+
+
+_CUE_BY_WORD = {
+    w: (i, w + rf"(?<!\w{'.' * len(w)})" + rest, _unit_groups(spec), w in _LEAD_UNITS)
+    for i, (w, rest, spec) in enumerate(_CUE_UNITS)
+}
+_CUE_WORDS = frozenset(_CUE_BY_WORD)
+_CUE_SEARCH: dict[tuple[int, ...], re.Pattern[str]] = {}  # per set of phrases (not per text)
+
+
+def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str] | None, int]:
+    """The search for the cue phrases that can occur in ``folded`` (the folded content), or
+    None when none can, and which kinds they are: 1 a lead-in, 2 a tail, 3 both."""
+    picked: list[tuple[int, str]] = []
+    kinds = 0
+    for w in _CUE_WORDS.intersection(vocabulary):
+        i, rx, groups, lead = _CUE_BY_WORD[w]
+        for g in groups:
+            if g.isdisjoint(vocabulary) if isinstance(g, frozenset) else g not in folded:
+                break
+        else:
+            picked.append((i, rx))
+            kinds |= 1 if lead else 2
+    if not picked:
+        return None, 0
+    picked.sort()
+    key = tuple(i for i, _rx in picked)
+    search = _CUE_SEARCH.get(key)
+    if search is None:
+        search = re.compile("|".join(rx for _i, rx in picked))
+        if len(_CUE_SEARCH) < 512:  # (a bounded family of patterns, not of texts)
+            _CUE_SEARCH[key] = search
+    return search, kinds
 
 
 _END = itemgetter(1)  # a Segment's end
@@ -405,17 +499,17 @@ class LogoDropping(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        if _LOGO_WORDS.isdisjoint(doc.vocabulary) or _LOGO_WORDS.isdisjoint(words_lower(doc)):
-            return  # (the vocabulary first: a set test)
-        if not is_english(doc):
-            return
+        if _LOGO_WORDS.isdisjoint(doc.vocabulary) or not is_english(doc):
+            return  # (the content's words are read only for a logo list found: see below)
         c = doc.content
-        cues = [
-            (c.start + m.start(), c.start + m.end())
-            for m in _LOGO_CUE.finditer(_fold(doc.body[c.start : c.end]))
-        ]
+        folded = _fold(doc.body[c.start : c.end])
+        search, kinds = _cue_search(doc.vocabulary, folded)
+        if search is None:
+            return  # no cue phrase can occur: no sentence a logo list could be in
+        cues = [(c.start + m.start(), c.start + m.end()) for m in search.finditer(folded)]
         if not cues:
             return  # no sentence a logo list could be in
+        lead, tail = kinds & 1, kinds & 2  # _LOGO_DROP_A needs a lead-in, _B a tail
         sents = doc.sentences
         touched: set[int] = set()  # the sentences a cue overlaps
         for a, b in cues:
@@ -426,7 +520,9 @@ class LogoDropping(Rule):
         for i in sorted(touched):
             sent = sents[i]
             text = sent.text
-            if _LOGO_DROP_A.search(text) is None and _LOGO_DROP_B.search(text) is None:
+            if (not lead or _LOGO_DROP_A.search(text) is None) and (
+                not tail or _LOGO_DROP_B.search(text) is None
+            ):
                 continue  # no logo list next to the cue
             m = _LOGO_DROP.search(text)
             if m is None:
@@ -435,11 +531,12 @@ class LogoDropping(Rule):
             if _result(doc, low(doc, sent)) or _result(doc, before):
                 continue
             content = low(doc, c)
-            if not (
-                _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content)
-                and _LOGO_ANCHOR.search(content)
+            if (
+                _LOGO_WORDS.isdisjoint(words_lower(doc))
+                or not _LOGO_ANCHOR_GATE.could_match(doc.vocabulary, content)
+                or not _LOGO_ANCHOR.search(content)
             ):
-                return  # tested last, being the dearest: no anchor phrase, no logo drop at all
+                return  # whole-email tests, the dearest last: no logo drop at all then
             yield self.hit(
                 sent.start + m.start(),
                 sent.start + m.end(),

@@ -23,7 +23,7 @@ from .gate import WordGate
 if TYPE_CHECKING:
     from ..engine import Context
     from ..text.document import Document
-from .value_shared import _PRODUCT, _PRODUCT_WORDS, _Next, _proof_backs, _result
+from .value_shared import _PRODUCT, _PRODUCT_WORDS, _led, _Next, _proof_backs, _result
 
 # ---- V104 unproven-claim -------------------------------------------------------------------
 
@@ -60,19 +60,6 @@ _MULTIPLIER_CLAIM = (
     r"|roi|return)\b"
 )
 _MULTIPLIER = lazy_compile(rf"\b(?:{_MULTIPLIER_BY}|we){_MULTIPLIER_CLAIM}")
-
-
-def _led(*words: str) -> str:
-    r"""``\b(?:word|…)`` with each word's first character taken out and the ``\b`` before it
-    tested after it: ``(?<!\w.)`` after a letter, ``(?<=\w.)`` after "#". The same matches,
-    but ``re`` then jumps to the characters the words open with instead of trying every
-    position."""
-    out = []
-    for w in words:
-        if not (w[:1].isalpha() or w[:1] == "#") or w[1:2] in ("?", "*", "+", "{"):
-            raise ValueError(f"not a word to lead with: {w!r}")
-        out.append(w[0] + (r"(?<!\w.)" if w[0].isalpha() else r"(?<=\w.)") + w[1:])
-    return "(?:" + "|".join(out) + ")"
 
 
 # For finding where a claim can be (see _Next): the claim patterns with a fast start, and the

@@ -1,0 +1,240 @@
+"""The value rules' cheap pre-tests never hide a match: random strings each pattern matches
+(drawn from the pattern itself, as in test_gates.py) pass the test put before it."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+from pitchfit.rules import value
+from pitchfit.rules.ask_text import low
+from pitchfit.rules.value_shared import _led
+from pitchfit.text.document import Document
+
+_POOL = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 _-.,'’:;!?\n\t%$#&()\"/+×"
+_CATEGORY_PROBE = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _in_set(ch: str, items: list[tuple[Any, Any]]) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or ord(ch) == av
+        elif op is C.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is C.CATEGORY:
+            hit = hit or re.fullmatch(_CATEGORY_PROBE[av], ch) is not None
+    return hit != negate
+
+
+_POOL_OK: dict[int, list[str]] = {}  # per character set of a (kept) parse tree
+
+
+def _pick(items: list[tuple[Any, Any]], rng: random.Random) -> str:
+    ok = _POOL_OK.get(id(items))
+    if ok is None:
+        ok = _POOL_OK[id(items)] = [ch for ch in _POOL if _in_set(ch, items)]
+    extra = []
+    for op, av in items:
+        if op is C.LITERAL:
+            extra.append(chr(av))
+        elif op is C.RANGE:
+            extra.append(chr(rng.randint(av[0], av[1])))
+    pool = ok + [ch for ch in extra if _in_set(ch, items)]
+    return rng.choice(pool) if pool else "a"
+
+
+def _sample(node: Any, rng: random.Random, out: list[str]) -> None:
+    for op, av in node:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.NOT_LITERAL:
+            out.append(rng.choice([c for c in _POOL if ord(c) != av]))
+        elif op is C.ANY:
+            out.append(rng.choice("a .x"))
+        elif op is C.IN:
+            out.append(_pick(av, rng))
+        elif op is C.BRANCH:
+            _sample(rng.choice(av[1]), rng, out)
+        elif op is C.SUBPATTERN:
+            _sample(av[3], rng, out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            for _ in range(rng.randint(lo, min(hi, lo + 3))):
+                _sample(sub, rng, out)
+        elif op is C.ATOMIC_GROUP:
+            _sample(av, rng, out)
+        # AT, ASSERT, ASSERT_NOT consume nothing: the match test sorts them out
+
+
+_TREES: dict[re.Pattern[str], Any] = {}
+
+
+def _draw(pattern: re.Pattern[str], rng: random.Random) -> str:
+    tree = _TREES.get(pattern)
+    if tree is None:
+        tree = _TREES[pattern] = P.parse(pattern.pattern, pattern.flags)
+    out: list[str] = []
+    _sample(tree, rng, out)
+    return "".join(out)
+
+
+_NOISE = ["", " ", "x ", ". ", "Hi. ", "ok,\n", "\n\n"]
+
+
+def _texts(
+    patterns: list[re.Pattern[str]], n: int, seed: int, fold_letters: bool = False
+) -> Iterator[str]:
+    """Random bodies holding one to three strings drawn from the patterns, with noise around."""
+    rng = random.Random(seed)
+    for _ in range(n):
+        parts = [rng.choice(_NOISE)]
+        for _ in range(rng.randint(1, 3)):
+            parts.append(_draw(rng.choice(patterns), rng))
+            parts.append(rng.choice([*_NOISE, " and ", ", "]))
+        text = "".join(parts)
+        if fold_letters:  # letters an IGNORECASE pattern reads as i or s
+            text = text.replace("i", rng.choice("iıİi")).replace("s", rng.choice("sſs"))
+        yield text
+
+
+# ---- V103 logo-dropping ------------------------------------------------------------------
+
+
+def _cue_spans(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
+    c = doc.content
+    folded = value._fold(doc.body[c.start : c.end])
+    search, kinds = value._cue_search(doc.vocabulary, folded)
+    new = [m.span() for m in search.finditer(folded)] if search is not None else []
+    old = [m.span() for m in value._LOGO_CUE.finditer(folded)]
+    return new, old, kinds
+
+
+def test_cue_phrases_searched_find_what_the_whole_cue_finds() -> None:
+    """Searching only the cue phrases whose words occur finds the same cues, in random texts
+    of cues, logo drops and both halves of the logo-drop test."""
+    patterns = [
+        value._LOGO_CUE.compiled,
+        value._LOGO_DROP.compiled,
+        value._LOGO_DROP_A.compiled,
+        value._LOGO_DROP_B.compiled,
+    ]
+    found = 0
+    for text in _texts(patterns, 3000, seed=11, fold_letters=True):
+        for body in (text, text.lower(), text.upper()):
+            new, old, _kinds = _cue_spans(Document(body))
+            assert new == old, body
+            found += bool(old)
+    assert found >= 1000
+
+
+def _kinds_needed(pattern: re.Pattern[str], flag: int, seed: int) -> int:
+    matched = 0
+    for text in _texts([pattern], 1500, seed=seed, fold_letters=True):
+        doc = Document(text)
+        if not any(pattern.search(s.text) for s in doc.sentences):
+            continue
+        matched += 1
+        _new, _old, kinds = _cue_spans(doc)
+        assert kinds & flag, text
+    return matched
+
+
+def test_a_logo_list_after_a_lead_in_needs_a_lead_in_phrase() -> None:
+    assert _kinds_needed(value._LOGO_DROP_A.compiled, 1, seed=12) >= 300
+
+
+def test_a_logo_list_before_a_tail_needs_a_tail_phrase() -> None:
+    assert _kinds_needed(value._LOGO_DROP_B.compiled, 2, seed=13) >= 300
+
+
+def test_a_logo_drop_needs_the_kind_of_phrase_it_holds() -> None:
+    drop = value._LOGO_DROP.compiled
+    matched = 0
+    for text in _texts([drop], 1500, seed=14, fold_letters=True):
+        doc = Document(text)
+        for s in doc.sentences:
+            m = drop.search(s.text)
+            if m is None:
+                continue
+            matched += 1
+            _new, _old, kinds = _cue_spans(doc)
+            assert kinds & (1 if m.group("a") is not None else 2), text
+    assert matched >= 300
+
+
+# ---- V101 features-not-benefits ----------------------------------------------------------
+
+_BENEFIT_WHOLE = re.compile(
+    r"\b(?:so (?:that )?(?:you|your)|which means (?:you|your)|(?:you|your team)(?:[’']ll| will"
+    r"| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)|sav(?:e|es|ed|ing)"
+    r" (?:you|your))\b"
+)
+
+
+def test_benefit_in_its_fast_form_matches_where_the_whole_form_does() -> None:
+    matched = 0
+    for text in _texts([_BENEFIT_WHOLE, value._BENEFIT.compiled], 3000, seed=21):
+        for t in (text.lower(), "a" + text.lower(), text.lower().replace(" ", "_", 1)):
+            whole = _BENEFIT_WHOLE.search(t) is not None
+            assert (value._BENEFIT.search(t) is not None) == whole, t
+            matched += whole
+    assert matched >= 1000
+
+
+def test_tech_stack_in_some_sentence_is_found_over_the_content() -> None:
+    stack = value._TECH_STACK.compiled
+    matched = 0
+    for text in _texts([stack], 2000, seed=22):
+        for body in (text.lower(), "Hi Dana,\n\nWe " + text.lower()):
+            doc = Document(body)
+            flat = low(doc, doc.content)
+            led = value._TECH_STACK_LED.search(flat)
+            for s in doc.sentences:
+                m = stack.search(low(doc, s))
+                if m is not None:
+                    matched += 1
+                    assert led is not None, body
+            # the fast form finds the very match the whole form finds
+            whole = stack.search(flat)
+            assert (led and led.span()) == (whole and whole.span()), body
+    assert matched >= 500
+
+
+def test_led_keeps_the_word_boundary() -> None:
+    rx = re.compile(_led("uses", "built on") + r"\b")
+    assert rx.search("it uses x") and rx.search("uses") and rx.search("(built on)")
+    assert not rx.search("reuses") and not rx.search("_uses") and not rx.search("xbuilt on")
+
+
+def test_bullet_count_is_at_least_the_bullet_lines_found() -> None:
+    """_bullets (one search over the content) counts every line _BULLET finds."""
+    rng = random.Random(23)
+    heads = ["- ", "* ", "• ", "· ", "1. ", "12) ", "  - ", "\t3. ", "x ", "-", "1.", "— "]
+    counted = 0
+    for _ in range(3000):
+        lines = [
+            rng.choice(heads) + rng.choice(["a", "B c", " ", "", "İx", "ſ"])
+            for _ in range(rng.randint(1, 7))
+        ]
+        lead = rng.choice(["", "Hi Dana,\n", "Hi Dana,\n\n", "Hi Dana,\n  ", "x\n"])
+        doc = Document(lead + "\n".join(lines) + rng.choice(["", "\n\nBest,\nJo"]))
+        c = doc.content
+        found = len(list(value._BULLET.finditer(doc.body, c.start, c.end)))
+        assert found <= value._bullets(doc), doc.body
+        counted += found >= 3
+    assert counted >= 300
