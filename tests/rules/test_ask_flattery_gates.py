@@ -183,3 +183,24 @@ def test_gate_with_a_searched_group_of_two() -> None:
     assert gate.could_match(frozenset({"like"}), "i like the site")
     assert not gate.could_match(frozenset({"like"}), "i like this site")
     assert not gate.could_match(frozenset({"likes"}), "i like the site")
+
+
+# ---- vague-ask --------------------------------------------------------------------------------
+
+
+def test_vague_presenting_needs_its_verb_and_our_or_my_as_words() -> None:
+    """'discuss our services': the verb's last word and "our"/"my" stand as whole words."""
+    from pitchfit.rules import ask
+    from pitchfit.rules.kinds import compile_phrases, load_terms
+
+    phrases = load_terms("ask_vague")["anywhere"]
+    i = next(k for k, p in enumerate(phrases) if p.startswith("(?:discuss|talk about|go over"))
+    pattern = compile_phrases([phrases[i]], ignore_case=False)
+    texts = _matching_texts(pattern, 2000, seed=14)
+    assert len(texts) >= 300
+    gate = ask._VAGUE_ANYWHERE.alternative(i)
+    for text in texts:
+        vocabulary = Document(text).vocabulary
+        assert not vocabulary.isdisjoint({"discuss", "about", "over", "present"}), text
+        assert not vocabulary.isdisjoint({"our", "my"}), text
+        assert gate.could_match(vocabulary, text), text
