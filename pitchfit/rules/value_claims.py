@@ -23,7 +23,15 @@ from .gate import WordGate
 if TYPE_CHECKING:
     from ..engine import Context
     from ..text.document import Document
-from .value_shared import _PRODUCT, _PRODUCT_WORDS, _led, _Next, _proof_backs, _result
+from .value_shared import (
+    _PRODUCT,
+    _PRODUCT_WORDS,
+    _led,
+    _Next,
+    _proof_backs,
+    _result,
+    _word_first,
+)
 
 # ---- V104 unproven-claim -------------------------------------------------------------------
 
@@ -55,15 +63,14 @@ _SCALE_CLAIM = (
 )
 _SCALE = lazy_compile(rf"\b(?:{_SCALE_BY}){_SCALE_CLAIM}")
 _MULTIPLIER_BY = r"our\s+(?:platform|product|tool|solution|software|app|service|clients|customers)"
-_MULTIPLIER_CLAIM = (
-    r"\b[^.?!\n]{0,60}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:more|faster|higher|better|increase|growth|lift"
-    r"|roi|return)\b"
-)
+_MULT_WORDS = "more|faster|higher|better|increase|growth|lift|roi|return"
+_MULTIPLIER_CLAIM = rf"\b[^.?!\n]{{0,60}}?\b\d+(?:\.\d+)?(?:x|%)\s+(?:{_MULT_WORDS})\b"
 _MULTIPLIER = lazy_compile(rf"\b(?:{_MULTIPLIER_BY}|we){_MULTIPLIER_CLAIM}")
 
 
 # For finding where a claim can be (see _Next): the claim patterns with a fast start, and the
-# literal text a match of the other parts cannot be without.
+# literal text a match of the other parts cannot be without. The rule searches the first,
+# second and fourth in parts (_SUPERLATIVE_PARTS and below); the tests hold them to these.
 _SUPERLATIVE_LED = lazy_compile(_led(*_SUP_BY.split("|")) + _SUP_CLAIM)
 _SUP_RANK_RE = lazy_compile(_led(*_SUP_RANK_BY.split("|")) + _SUP_RANK_CLAIM)
 _SUP_RANK_TEXT = ("on the market", "in the ")
@@ -78,6 +85,31 @@ _SUP_WORD_VOCAB = frozenset(
      "guaranteed", "proven"}
 )  # fmt: skip
 _SCALE_LED = lazy_compile(_led(*_SCALE_BY.split("|")) + _SCALE_CLAIM)
+# The same patterns split by the word they open with, each with a literal start (see
+# value_shared._word_first) and the word the email must hold for it: (pattern, word). A match of
+# the whole at a place is a match of one part there, so the parts' nearest match is the whole's.
+_SUPERLATIVE_PARTS = (
+    (lazy_compile(_word_first("the") + _SUP_CLAIM), "the"),
+    (lazy_compile(_word_first("our") + _SUP_CLAIM), "our"),
+    (lazy_compile(_word_first("we") + r"(?:[’']re| are)" + _SUP_CLAIM), "we"),
+)
+_SUP_RANK_PARTS = (
+    (lazy_compile(_word_first("best") + _SUP_RANK_CLAIM), "best"),
+    (lazy_compile(_word_first("#1") + _SUP_RANK_CLAIM), "1"),
+    (lazy_compile(_word_first("number one") + _SUP_RANK_CLAIM), "number"),
+    (lazy_compile(_word_first("leading") + _SUP_RANK_CLAIM), "leading"),
+)
+_SCALE_PARTS = (
+    (
+        lazy_compile(_word_first("help") + "(?:ed|ing)?" + _SCALE_CLAIM),
+        frozenset({"help", "helped", "helping"}),
+    ),
+    (
+        lazy_compile(_word_first("work") + "(?:ed)? with" + _SCALE_CLAIM),
+        frozenset({"work", "worked"}),
+    ),
+    (lazy_compile(_word_first("serve") + "d?" + _SCALE_CLAIM), frozenset({"serve", "served"})),
+)
 _MULTIPLIER_LED = lazy_compile(_led(_MULTIPLIER_BY, "we") + _MULTIPLIER_CLAIM)
 _EVIDENCE = lazy_compile(
     r"\b(?:case study|according to|source|study|survey|audited|verified|benchmark|https?://"
@@ -114,6 +146,22 @@ _SCALE_GATE = WordGate(
 )
 _MULTIPLIER_GATE = WordGate("more faster higher better increase growth lift roi return & our we")
 _DIGIT_TIMES = lazy_compile(r"\d[x%]")  # in every _MULTIPLIER match ("3x", "40%")
+# What every _MULTIPLIER match ends with, from the digit before "x" or "%" on ("3x more"): a
+# search for the rarest part of the claim, which decides whether the rest is looked for.
+_DIGIT_TIMES_MORE = lazy_compile(rf"\d[x%]\s+(?:{_MULT_WORDS})\b")
+
+
+def _word_groups(gate: WordGate) -> tuple[frozenset[str], frozenset[str]]:
+    """The two word groups of a gate of one alternative: its test in two set tests, without
+    the general machinery of ``could_match``."""
+    (alt,) = gate.alternatives
+    if len(alt) != 2 or any(subs for _words, subs in alt):
+        raise ValueError("not a gate of two word groups")
+    return alt[0][0], alt[1][0]
+
+
+_SCALE_NOUNS, _SCALE_VERBS = _word_groups(_SCALE_GATE)
+_MULT_WORDS_GATE, _MULT_BY = _word_groups(_MULTIPLIER_GATE)
 _TIMES = lazy_compile(r"\d+(?:\.\d+)?x")
 _DIGIT_X = lazy_compile(r"\d[xX]")  # in the content wherever a word is _TIMES
 # A word of _CLAIM_WORDS in the content puts it (or, hyphenated, its last part) in the
@@ -196,28 +244,34 @@ class UnprovenClaim(Rule):
         vocab = doc.vocabulary
         content = low(doc, doc.content)
         sup = _SUPERLATIVE_GATE.could_match(vocab, content)
-        scale = _SCALE_GATE.could_match(vocab)
-        mult = _MULTIPLIER_GATE.could_match(vocab) and _DIGIT_TIMES.search(content) is not None
+        scale = not _SCALE_NOUNS.isdisjoint(vocab) and not _SCALE_VERBS.isdisjoint(vocab)
+        mult = (
+            not _MULT_WORDS_GATE.isdisjoint(vocab)
+            and not _MULT_BY.isdisjoint(vocab)
+            and _DIGIT_TIMES_MORE.search(content) is not None
+        )
         if not (sup or scale or mult) or not is_english(doc):
             return  # none of the words a claim pattern needs: no regex at all
         if "%" not in content and not _claim_word(doc, content):
             return  # no superlative, scale word or multiplier anywhere
-        sup_at = (  # _SUPERLATIVE in its three parts: a match of it is a match of one
-            _Next(_SUPERLATIVE_LED, content, sup),
-            _Next(_SUP_RANK_RE, content, sup and any(t in content for t in _SUP_RANK_TEXT)),
-            _Next(
-                _SUP_WORD_RE,
-                content,
-                sup
-                and not _SUP_WORD_VOCAB.isdisjoint(vocab)
-                and any(t in content for t in _SUP_WORD_TEXT),
-            ),
-        )  # (none possible without ``sup``: no substring scans then)
-        scale_at = _Next(_SCALE_LED, content, scale)
-        mult_at = _Next(_MULTIPLIER_LED, content, mult)
-        if not (any(n.found() for n in sup_at) or scale_at.found() or mult_at.found()):
+        # _SUPERLATIVE in its parts (a match of it is a match of one), each looked for only when
+        # the email holds the word it opens with; none without ``sup`` (no substring scans then)
+        sup_at: list[_Next] = []
+        if sup:
+            sup_at = [_Next(rx, content) for rx, w in _SUPERLATIVE_PARTS if w in vocab]
+            if any(t in content for t in _SUP_RANK_TEXT):
+                sup_at += [_Next(rx, content) for rx, w in _SUP_RANK_PARTS if w in vocab]
+            if not _SUP_WORD_VOCAB.isdisjoint(vocab) and any(t in content for t in _SUP_WORD_TEXT):
+                sup_at.append(_Next(_SUP_WORD_RE, content))
+        scale_at = (
+            [_Next(rx, content) for rx, w in _SCALE_PARTS if not w.isdisjoint(vocab)]
+            if scale
+            else []
+        )
+        mult_at = [_Next(_MULTIPLIER_LED, content)] if mult else []
+        nexts = sup_at + scale_at + mult_at
+        if not any(n.found() for n in nexts):
             return
-        nexts = (*sup_at, scale_at, mult_at)
         nearest = min(n.at for n in nexts)  # no match starts before (-1: some not searched)
         sents = doc.sentences
         base = doc.content.start
@@ -226,9 +280,9 @@ class UnprovenClaim(Rule):
             a, b = sent.start - base, sent.end - base
             if b <= nearest:
                 continue  # every pattern's next match starts past this sentence
-            in_sup = sup and any(n.within(a, b) for n in sup_at)
-            in_scale = scale and scale_at.within(a, b)
-            in_mult = mult and mult_at.within(a, b)
+            in_sup = any(n.within(a, b) for n in sup_at)
+            in_scale = any(n.within(a, b) for n in scale_at)
+            in_mult = any(n.within(a, b) for n in mult_at)
             if not (in_sup or in_scale or in_mult):
                 nearest = min(n.at for n in nexts)  # each searched from ``a`` on, none before b
                 continue  # no claim pattern matches in this sentence

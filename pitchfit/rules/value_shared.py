@@ -29,6 +29,18 @@ def _led(*words: str) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+def _word_first(word: str) -> str:
+    r"""``\bword`` written ``word(?<!\w…)`` (``(?<=\w…)`` for a word opening with "#"): the
+    ``\b`` tested after the word, so that a pattern opening with it has a literal prefix, which
+    ``re`` scans for several times faster than for a set of first letters (see _led)."""
+    if not (word[:1].isalpha() or word[:1] == "#") or not all(
+        c.isalnum() or c in " #" for c in word
+    ):
+        raise ValueError(f"not a word to lead with: {word!r}")
+    behind = "\\w" + "." * len(word)
+    return word + (f"(?<!{behind})" if word[0].isalpha() else f"(?<={behind})")
+
+
 _RESULT = lazy_compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|x\b|×|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|quarters?\b)"
     r"|\bfrom \$?\d[\d,.]*\w* to \$?\d|\b(?:doubled|tripled|halved)\b|\$\d"

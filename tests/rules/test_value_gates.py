@@ -10,7 +10,9 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-from pitchfit.rules import value
+import pytest
+
+from pitchfit.rules import value, value_claims
 from pitchfit.rules.ask_text import low
 from pitchfit.rules.value_shared import _led
 from pitchfit.text.document import Document
@@ -238,3 +240,66 @@ def test_bullet_count_is_at_least_the_bullet_lines_found() -> None:
         assert found <= value._bullets(doc), doc.body
         counted += found >= 3
     assert counted >= 300
+
+
+# ---- V104 unproven-claim -----------------------------------------------------------------
+
+
+def _parts_cases() -> list[tuple[str, Any, tuple[tuple[Any, Any], ...]]]:
+    return [
+        ("superlative", value_claims._SUPERLATIVE_LED, value_claims._SUPERLATIVE_PARTS),
+        ("rank", value_claims._SUP_RANK_RE, value_claims._SUP_RANK_PARTS),
+        ("scale", value_claims._SCALE_LED, value_claims._SCALE_PARTS),
+    ]
+
+
+@pytest.mark.parametrize("case", range(3), ids=["superlative", "rank", "scale"])
+def test_claim_parts_match_where_the_whole_does(case: int) -> None:
+    """At every place of random texts a part matches exactly where the whole pattern does, and
+    a part matches only in an email holding its word."""
+    _name, whole, parts = _parts_cases()[case]
+    patterns = [whole.compiled] * 3 + [
+        value_claims._SUPERLATIVE.compiled,
+        value_claims._SCALE.compiled,
+    ]
+    matched = 0
+    for text in _texts(patterns, 3000, seed=31 + case):
+        t = text.lower()
+        vocab = Document(t).vocabulary
+        for p in range(len(t) + 1):
+            here = [rx for rx, _w in parts if rx.match(t, p)]
+            assert bool(here) == (whole.match(t, p) is not None), (t, p)
+            matched += bool(here)
+            for rx, w in parts:
+                if rx.match(t, p):
+                    words = {w} if isinstance(w, str) else w
+                    assert not words.isdisjoint(vocab), (t, w)
+    assert matched >= 200
+
+
+def test_every_multiplier_claim_ends_in_a_digit_times_more() -> None:
+    mult = value_claims._MULTIPLIER.compiled
+    matched = 0
+    for text in _texts([mult], 2000, seed=41):
+        for body in (text.lower(), "Hi Dana,\n\n" + text.lower()):
+            doc = Document(body)
+            flat = low(doc, doc.content)
+            for s in doc.sentences:
+                if mult.search(low(doc, s)):
+                    matched += 1
+                    assert value_claims._DIGIT_TIMES_MORE.search(flat), body
+    assert matched >= 300
+
+
+def test_scale_and_multiplier_word_groups_are_their_gates() -> None:
+    for gate, groups in [
+        (value_claims._SCALE_GATE, (value_claims._SCALE_NOUNS, value_claims._SCALE_VERBS)),
+        (value_claims._MULTIPLIER_GATE, (value_claims._MULT_WORDS_GATE, value_claims._MULT_BY)),
+    ]:
+        assert tuple(words for words, _subs in gate.alternatives[0]) == groups
+        rng = random.Random(42)
+        pool = sorted(groups[0] | groups[1] | {"x", "y"})
+        for _ in range(300):
+            vocab = frozenset(rng.sample(pool, rng.randint(0, 4)))
+            both = not groups[0].isdisjoint(vocab) and not groups[1].isdisjoint(vocab)
+            assert gate.could_match(vocab) == both
