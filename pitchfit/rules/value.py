@@ -35,7 +35,7 @@ from .value_claims import (  # noqa: F401 - V104 lives there; re-exported for th
     _SUPERLATIVE_GATE,
     UnprovenClaim,
 )
-from .value_shared import _PRODUCT, _PRODUCT_WORDS, _led, _result
+from .value_shared import _PRODUCT, _PRODUCT_WORDS, _led, _result, _word_first
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -54,6 +54,11 @@ _TECH_STACK = lazy_compile(rf"\b(?:{_STACK_BY}){_STACK_LIST}")
 # match in a sentence is one there too (the char before a sentence is a space), so no match
 # there, no sentence to search.
 _TECH_STACK_LED = lazy_compile(_led(*_STACK_BY.split("|")) + _STACK_LIST)
+# And that by the word it opens with, each with a literal start (see value_shared._word_first),
+# looked for only when the email holds the word: (pattern, word).
+_TECH_STACK_PARTS = tuple(
+    (lazy_compile(_word_first(by) + _STACK_LIST), by.split()[0]) for by in _STACK_BY.split("|")
+)
 _BULLET = lazy_compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 _WILL = r"(?:[’']ll| will| can| could) (?:save|cut|get|close|book|see|stop|spend|hit|grow|win)"
 # \b(?:so (?:that )?(?:you|your)|which means …|(?:you|your team){_WILL}|sav(?:e|es|ed|ing) …)\b,
@@ -68,6 +73,28 @@ _BENEFIT = lazy_compile(
     )
     + r"\b"
 )
+# _BENEFIT by the word each alternative opens with, as _TECH_STACK_PARTS: (pattern, word).
+_BENEFIT_PARTS = (
+    (lazy_compile(_word_first("so") + r" (?:that )?(?:you|your)\b"), frozenset({"so"})),
+    (lazy_compile(_word_first("which means") + r" (?:you|your)\b"), frozenset({"which"})),
+    (lazy_compile(_word_first("you") + _WILL + r"\b"), frozenset({"you"})),
+    (lazy_compile(_word_first("your team") + _WILL + r"\b"), frozenset({"team"})),
+    (
+        lazy_compile(_word_first("sav") + r"(?:e|es|ed|ing) (?:you|your)\b"),
+        frozenset({"save", "saves", "saved", "saving"}),
+    ),
+)
+
+
+def _benefit(doc: Document, content: str) -> bool:
+    """Whether _BENEFIT matches in ``content`` (a part of the body): whether a part of it
+    does whose words the email holds."""
+    vocab = doc.vocabulary
+    return any(
+        rx.search(content) is not None for rx, w in _BENEFIT_PARTS if not w.isdisjoint(vocab)
+    )
+
+
 _PRODUCT_RE = lazy_compile(_PRODUCT)
 # _BULLET's lines in one search for a literal newline (one put first stands for ``^``).
 _BULLET_LINE = lazy_compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+\S")
@@ -149,9 +176,8 @@ class FeaturesNotBenefits(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         has_intro = _FEATURE_INTRO_GATE.could_match(doc.vocabulary)
         content = low(doc, doc.content)
-        has_stack = (
-            _TECH_STACK_GATE.could_match(doc.vocabulary)
-            and _TECH_STACK_LED.search(content) is not None
+        has_stack = _TECH_STACK_GATE.could_match(doc.vocabulary) and any(
+            rx.search(content) is not None for rx, w in _TECH_STACK_PARTS if w in doc.vocabulary
         )
         commas = content.count(",") >= 4  # else no sentence has four
         bullets = -1
@@ -176,7 +202,7 @@ class FeaturesNotBenefits(Rule):
             )
         ):
             return  # nothing that could be a feature list: skip the regexes
-        if _BENEFIT.search(content) or _result(doc, content):
+        if _benefit(doc, content) or _result(doc, content):
             return
         for sent in doc.sentences:
             text = low(doc, sent)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pitchfit.rules import value, value_claims
+from pitchfit.rules import value, value_claims, value_shared
 from pitchfit.rules.ask_text import low
 from pitchfit.rules.value_shared import _led
 from pitchfit.text.document import Document
@@ -245,25 +245,27 @@ def test_bullet_count_is_at_least_the_bullet_lines_found() -> None:
 # ---- V104 unproven-claim -----------------------------------------------------------------
 
 
-def _parts_cases() -> list[tuple[str, Any, tuple[tuple[Any, Any], ...]]]:
-    return [
-        ("superlative", value_claims._SUPERLATIVE_LED, value_claims._SUPERLATIVE_PARTS),
-        ("rank", value_claims._SUP_RANK_RE, value_claims._SUP_RANK_PARTS),
-        ("scale", value_claims._SCALE_LED, value_claims._SCALE_PARTS),
-    ]
+_PARTS: dict[str, tuple[Any, tuple[tuple[Any, Any], ...], list[Any]]] = {
+    "superlative": (
+        value_claims._SUPERLATIVE_LED,
+        value_claims._SUPERLATIVE_PARTS,
+        [value_claims._SUPERLATIVE, value_claims._SCALE],
+    ),
+    "rank": (value_claims._SUP_RANK_RE, value_claims._SUP_RANK_PARTS, [value_claims._SUPERLATIVE]),
+    "scale": (value_claims._SCALE_LED, value_claims._SCALE_PARTS, [value_claims._SUPERLATIVE]),
+    "tech-stack": (value._TECH_STACK_LED, value._TECH_STACK_PARTS, [value._FEATURE_INTRO]),
+    "benefit": (value._BENEFIT, value._BENEFIT_PARTS, [value._FEATURE_INTRO]),
+}
 
 
-@pytest.mark.parametrize("case", range(3), ids=["superlative", "rank", "scale"])
-def test_claim_parts_match_where_the_whole_does(case: int) -> None:
+@pytest.mark.parametrize("name", list(_PARTS))
+def test_parts_match_where_the_whole_does(name: str) -> None:
     """At every place of random texts a part matches exactly where the whole pattern does, and
-    a part matches only in an email holding its word."""
-    _name, whole, parts = _parts_cases()[case]
-    patterns = [whole.compiled] * 3 + [
-        value_claims._SUPERLATIVE.compiled,
-        value_claims._SCALE.compiled,
-    ]
+    a part matches only in an email holding one of its words."""
+    whole, parts, others = _PARTS[name]
+    patterns = [whole.compiled] * 3 + [p.compiled for p in others]
     matched = 0
-    for text in _texts(patterns, 3000, seed=31 + case):
+    for text in _texts(patterns, 3000, seed=len(name)):
         t = text.lower()
         vocab = Document(t).vocabulary
         for p in range(len(t) + 1):
@@ -303,3 +305,23 @@ def test_scale_and_multiplier_word_groups_are_their_gates() -> None:
             vocab = frozenset(rng.sample(pool, rng.randint(0, 4)))
             both = not groups[0].isdisjoint(vocab) and not groups[1].isdisjoint(vocab)
             assert gate.could_match(vocab) == both
+
+
+# ---- the result test (value_shared._result) ----------------------------------------------
+
+
+def test_result_is_the_whole_result_pattern() -> None:
+    """_result answers as _RESULT.search would, on random texts around its matches."""
+    whole = value_shared._RESULT.compiled
+    matched = 0
+    for text in _texts([whole], 3000, seed=51, fold_letters=True):
+        for t in (text, text.lower(), "x" + text, text.replace(" ", "")):
+            doc = Document(t)
+            expected = whole.search(t) is not None
+            assert value_shared._result(doc, t) == expected, t
+            # and on a part of the body, as the rules ask it
+            c = doc.content
+            part = doc.body[c.start : c.end]
+            assert value_shared._result(doc, part) == (whole.search(part) is not None), t
+            matched += expected
+    assert matched >= 3000
