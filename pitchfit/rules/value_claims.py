@@ -69,17 +69,19 @@ _MULTIPLIER = lazy_compile(rf"\b(?:{_MULTIPLIER_BY}|we){_MULTIPLIER_CLAIM}")
 
 
 # For finding where a claim can be (see _Next): the claim patterns with a fast start, and the
-# literal text a match of the other parts cannot be without. The rule searches the first,
-# second and fourth in parts (_SUPERLATIVE_PARTS and below); the tests hold them to these.
+# literal text a match of the other parts cannot be without. The rule searches all but the last
+# in parts (_SUPERLATIVE_PARTS and below); the tests hold the parts to these.
 _SUPERLATIVE_LED = lazy_compile(_led(*_SUP_BY.split("|")) + _SUP_CLAIM)
 _SUP_RANK_RE = lazy_compile(_led(*_SUP_RANK_BY.split("|")) + _SUP_RANK_CLAIM)
 _SUP_RANK_TEXT = ("on the market", "in the ")
 _SUP_WORD_RE = lazy_compile(_led(*_SUP_WORDS.split("|")) + r"\b")
-_SUP_WORD_TEXT = (
-    "-class", "-leading", "unmatched", "unbeatable", "unrival", "second to none",
-    "guaranteed results", "proven results", "proven track record",
-)  # fmt: skip
 # A word of each: a set test before the substring scans.
+# _SUP_WORD_RE by its words, each with a literal start, looked for only where the content holds
+# it: (pattern, the word).
+_SUP_WORD_PARTS = tuple(
+    (lazy_compile(_word_first(w) + r"\b"), w)
+    for w in _SUP_WORDS.replace("unrivall?ed", "unrivaled|unrivalled").split("|")
+)
 _SUP_WORD_VOCAB = frozenset(
     {"class", "leading", "unmatched", "unbeatable", "unrivaled", "unrivalled", "none",
      "guaranteed", "proven"}
@@ -149,6 +151,10 @@ _DIGIT_TIMES = lazy_compile(r"\d[x%]")  # in every _MULTIPLIER match ("3x", "40%
 # What every _MULTIPLIER match ends with, from the digit before "x" or "%" on ("3x more"): a
 # search for the rarest part of the claim, which decides whether the rest is looked for.
 _DIGIT_TIMES_MORE = lazy_compile(rf"\d[x%]\s+(?:{_MULT_WORDS})\b")
+# The same for each of "x" and "%", the digit tested after it: a literal start, several times
+# faster to scan for than a digit (whether one matches is all that is asked).
+_TIMES_MORE = lazy_compile(rf"x(?<=\dx)\s+(?:{_MULT_WORDS})\b")
+_PERCENT_MORE = lazy_compile(rf"%(?<=\d%)\s+(?:{_MULT_WORDS})\b")
 
 
 def _word_groups(gate: WordGate) -> tuple[frozenset[str], frozenset[str]]:
@@ -248,7 +254,10 @@ class UnprovenClaim(Rule):
         mult = (
             not _MULT_WORDS_GATE.isdisjoint(vocab)
             and not _MULT_BY.isdisjoint(vocab)
-            and _DIGIT_TIMES_MORE.search(content) is not None
+            and (
+                _TIMES_MORE.search(content) is not None
+                or ("%" in content and _PERCENT_MORE.search(content) is not None)
+            )
         )
         if not (sup or scale or mult) or not is_english(doc):
             return  # none of the words a claim pattern needs: no regex at all
@@ -261,8 +270,8 @@ class UnprovenClaim(Rule):
             sup_at = [_Next(rx, content) for rx, w in _SUPERLATIVE_PARTS if w in vocab]
             if any(t in content for t in _SUP_RANK_TEXT):
                 sup_at += [_Next(rx, content) for rx, w in _SUP_RANK_PARTS if w in vocab]
-            if not _SUP_WORD_VOCAB.isdisjoint(vocab) and any(t in content for t in _SUP_WORD_TEXT):
-                sup_at.append(_Next(_SUP_WORD_RE, content))
+            if not _SUP_WORD_VOCAB.isdisjoint(vocab):
+                sup_at += [_Next(rx, content) for rx, w in _SUP_WORD_PARTS if w in content]
         scale_at = (
             [_Next(rx, content) for rx, w in _SCALE_PARTS if not w.isdisjoint(vocab)]
             if scale

@@ -34,7 +34,7 @@ def _word_first(word: str) -> str:
     ``\b`` tested after the word, so that a pattern opening with it has a literal prefix, which
     ``re`` scans for several times faster than for a set of first letters (see _led)."""
     if not (word[:1].isalpha() or word[:1] == "#") or not all(
-        c.isalnum() or c in " #" for c in word
+        c.isalnum() or c in " #-" for c in word
     ):
         raise ValueError(f"not a word to lead with: {word!r}")
     behind = "\\w" + "." * len(word)

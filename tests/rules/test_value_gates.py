@@ -253,6 +253,11 @@ _PARTS: dict[str, tuple[Any, tuple[tuple[Any, Any], ...], list[Any]]] = {
     ),
     "rank": (value_claims._SUP_RANK_RE, value_claims._SUP_RANK_PARTS, [value_claims._SUPERLATIVE]),
     "scale": (value_claims._SCALE_LED, value_claims._SCALE_PARTS, [value_claims._SUPERLATIVE]),
+    "superlative-word": (
+        value_claims._SUP_WORD_RE,
+        value_claims._SUP_WORD_PARTS,
+        [value_claims._SUPERLATIVE],
+    ),
     "tech-stack": (value._TECH_STACK_LED, value._TECH_STACK_PARTS, [value._FEATURE_INTRO]),
     "benefit": (value._BENEFIT, value._BENEFIT_PARTS, [value._FEATURE_INTRO]),
 }
@@ -274,6 +279,9 @@ def test_parts_match_where_the_whole_does(name: str) -> None:
             matched += bool(here)
             for rx, w in parts:
                 if rx.match(t, p):
+                    if name == "superlative-word":  # the rule asks the content for it
+                        assert w in t, (t, w)
+                        continue
                     words = {w} if isinstance(w, str) else w
                     assert not words.isdisjoint(vocab), (t, w)
     assert matched >= 200
@@ -291,6 +299,19 @@ def test_every_multiplier_claim_ends_in_a_digit_times_more() -> None:
                     matched += 1
                     assert value_claims._DIGIT_TIMES_MORE.search(flat), body
     assert matched >= 300
+
+
+def test_times_and_percent_more_are_the_digit_times_more() -> None:
+    whole = value_claims._DIGIT_TIMES_MORE.compiled
+    matched = 0
+    for text in _texts([whole, value_claims._MULTIPLIER.compiled], 3000, seed=43):
+        for t in (text.lower(), text.replace("x", "%"), "a" + text.lower()):
+            fast = value_claims._TIMES_MORE.search(t) is not None or (
+                "%" in t and value_claims._PERCENT_MORE.search(t) is not None
+            )
+            assert fast == (whole.search(t) is not None), t
+            matched += fast
+    assert matched >= 1000
 
 
 def test_scale_and_multiplier_word_groups_are_their_gates() -> None:
