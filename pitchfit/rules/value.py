@@ -254,6 +254,77 @@ _ABOUT_THEM = lazy_compile(
     r"|\b(?:might|may|could) be (?:useful|helpful|relevant|of interest)"
 )
 
+# _REASON and _ABOUT_THEM by the word each alternative opens with, each with a literal start
+# (see value_shared._word_first), looked for only when the email holds the word: the check
+# only asks whether either matches in the content, and it does where one of these does. A
+# match's word is a token of the vocabulary: its ends are \b, and lower-casing keeps a
+# character a word character or not (the content is lower-cased in place or not at all).
+# (word, pattern), the words the corpus' reasons most often hold first.
+_REASON_PARTS = tuple(
+    (w.split()[0], lazy_compile(_word_first(w) + rest))
+    for w, rest in (
+        ("your", r"\b"),
+        (
+            "you",
+            r"(?:[’']re|[’']ve| are| have| had| were| recently| just| manage| run| lead"
+            r"| own| use| sell| cover| wrote| posted| said| mentioned| might| may)\b",
+        ),
+        ("because", r"\b"),
+        ("since", r"\b"),
+        ("given", r"\b"),
+        ("so", r" (?:that|you|your|we can)\b"),
+        ("which means", r"\b"),
+        ("that", r"(?: means|[’']s why| (?:helps|would help|saves|means)| way)\b"),
+        ("usually means", r"\b"),
+        ("the reason", r"\b"),
+        ("as you", r"\b"),
+        ("now that", r"\b"),
+        ("after", r"\b"),
+        ("noticed", r"\b"),
+        ("saw", r"\b"),
+        ("seen", r"\b"),
+        ("read", r"\b"),
+        ("heard", r"\b"),
+        ("need", r" to (?!meet|talk|speak|chat|connect|see you)\b"),
+        ("have", r" to (?!meet|talk|speak|chat|connect|see you)\b"),
+        ("got", r" to (?!meet|talk|speak|chat|connect|see you)\b"),
+        ("coming up", r"\b"),
+        ("ahead of", r"\b"),
+        ("deadline", r"\b"),
+        ("in time for", r"\b"),
+        ("before", r" (?:the|our|your|we|you)\b"),
+        ("when", r" (?:teams|you|companies|your)\b"),
+        ("if you", r"\b"),
+        ("typically", r"\b"),
+        ("most", r" (?:teams|companies|[\w-]+ (?:leaders|teams))\b"),
+        ("helped", r"\b"),
+        ("cut", r"\b"),
+        ("saved", r"\b"),
+        ("reduced", r"\b"),
+        ("increased", r"\b"),
+        ("grew", r"\b"),
+        ("built", r"\b"),
+        ("it", r" (?:helps|would help|saves|means)\b"),
+        ("this", r" (?:helps|would help|saves|means)\b"),
+        ("wrong person", r"\b"),
+        ("might", r" be (?:useful|helpful|relevant|of interest)"),
+        ("may", r" be (?:useful|helpful|relevant|of interest)"),
+        ("could", r" be (?:useful|helpful|relevant|of interest)"),
+    )
+)
+# "congrat\w*" opens with a part of a word: asked when the content holds the letters.
+_CONGRAT = lazy_compile(_word_first("congrat") + r"\w*\b")
+
+
+def _reason_or_about_them(doc: Document, text: str) -> bool:
+    """Whether _REASON or _ABOUT_THEM matches in ``text`` (the lower-cased content): whether
+    one of their parts whose word the email holds does."""
+    vocab = doc.vocabulary
+    for word, rx in _REASON_PARTS:
+        if word in vocab and rx.search(text) is not None:
+            return True
+    return "congrat" in text and _CONGRAT.search(text) is not None
+
 
 class NoReason(Rule):
     """Asks without a "because": no reason the prospect should care or say yes.
@@ -307,7 +378,7 @@ class NoReason(Rule):
         if not asks:
             return
         text = low(doc, doc.content)
-        if _REASON.search(text) or _ABOUT_THEM.search(text) or _result(doc, text):
+        if _reason_or_about_them(doc, text) or _result(doc, text):
             return  # (the dearest last)
         if looks_like_followup(doc, ctx):
             return
