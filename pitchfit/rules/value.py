@@ -749,10 +749,11 @@ class SelfCentered(Rule):
                 return
         text = doc.content.text
         words = words_lower(doc)
-        n_self = sum(map(_SELF_WORDS.__contains__, words))
+        # len(filter) over sum(map): sum adds bools on its slow path (not exact ints)
+        n_self = len(list(filter(_SELF_WORDS.__contains__, words)))
         if n_self < int(self.option(ctx, "min_self")):
             return
-        n_you = sum(map(_YOU_WORDS.__contains__, words))
+        n_you = len(list(filter(_YOU_WORDS.__contains__, words)))
         if ctx.prospect is not None and ctx.prospect.company:
             n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
         if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1) or n_self - n_you < 4:
