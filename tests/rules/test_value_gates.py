@@ -6,82 +6,16 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
+from regex_samples import sample as _sample
 
 from pitchfit.rules import value, value_claims, value_shared
 from pitchfit.rules.ask_text import low
 from pitchfit.rules.value_shared import _led
 from pitchfit.text.document import Document
-
-_POOL = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 _-.,'’:;!?\n\t%$#&()\"/+×"
-_CATEGORY_PROBE = {
-    C.CATEGORY_DIGIT: r"\d",
-    C.CATEGORY_NOT_DIGIT: r"\D",
-    C.CATEGORY_SPACE: r"\s",
-    C.CATEGORY_NOT_SPACE: r"\S",
-    C.CATEGORY_WORD: r"\w",
-    C.CATEGORY_NOT_WORD: r"\W",
-}
-
-
-def _in_set(ch: str, items: list[tuple[Any, Any]]) -> bool:
-    negate = False
-    hit = False
-    for op, av in items:
-        if op is C.NEGATE:
-            negate = True
-        elif op is C.LITERAL:
-            hit = hit or ord(ch) == av
-        elif op is C.RANGE:
-            hit = hit or av[0] <= ord(ch) <= av[1]
-        elif op is C.CATEGORY:
-            hit = hit or re.fullmatch(_CATEGORY_PROBE[av], ch) is not None
-    return hit != negate
-
-
-_POOL_OK: dict[int, list[str]] = {}  # per character set of a (kept) parse tree
-
-
-def _pick(items: list[tuple[Any, Any]], rng: random.Random) -> str:
-    ok = _POOL_OK.get(id(items))
-    if ok is None:
-        ok = _POOL_OK[id(items)] = [ch for ch in _POOL if _in_set(ch, items)]
-    extra = []
-    for op, av in items:
-        if op is C.LITERAL:
-            extra.append(chr(av))
-        elif op is C.RANGE:
-            extra.append(chr(rng.randint(av[0], av[1])))
-    pool = ok + [ch for ch in extra if _in_set(ch, items)]
-    return rng.choice(pool) if pool else "a"
-
-
-def _sample(node: Any, rng: random.Random, out: list[str]) -> None:
-    for op, av in node:
-        if op is C.LITERAL:
-            out.append(chr(av))
-        elif op is C.NOT_LITERAL:
-            out.append(rng.choice([c for c in _POOL if ord(c) != av]))
-        elif op is C.ANY:
-            out.append(rng.choice("a .x"))
-        elif op is C.IN:
-            out.append(_pick(av, rng))
-        elif op is C.BRANCH:
-            _sample(rng.choice(av[1]), rng, out)
-        elif op is C.SUBPATTERN:
-            _sample(av[3], rng, out)
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, hi, sub = av
-            for _ in range(rng.randint(lo, min(hi, lo + 3))):
-                _sample(sub, rng, out)
-        elif op is C.ATOMIC_GROUP:
-            _sample(av, rng, out)
-        # AT, ASSERT, ASSERT_NOT consume nothing: the match test sorts them out
-
 
 _TREES: dict[re.Pattern[str], Any] = {}
 

@@ -1,0 +1,73 @@
+"""Random strings a regular expression matches, drawn from the parsed pattern itself.
+
+The property tests use them to show that a cheap pre-test (a word gate, a literal check, a
+pattern split by opening word) passes wherever the pattern it guards can match.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from typing import Any
+
+POOL = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 _-.,'’:;!?\n\t%$#&()\"/+×"
+CATEGORY_PROBE = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def in_set(ch: str, items: list[tuple[Any, Any]]) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or ord(ch) == av
+        elif op is C.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is C.CATEGORY:
+            hit = hit or re.fullmatch(CATEGORY_PROBE[av], ch) is not None
+    return hit != negate
+
+
+def pick(items: list[tuple[Any, Any]], rng: random.Random) -> str:
+    pool = list(POOL)
+    for op, av in items:
+        if op is C.LITERAL:
+            pool.append(chr(av))
+        elif op is C.RANGE:
+            pool.append(chr(rng.randint(av[0], av[1])))
+    ok = [ch for ch in pool if in_set(ch, items)]
+    return rng.choice(ok) if ok else "a"
+
+
+def sample(node: Any, rng: random.Random, out: list[str]) -> None:
+    """Append to ``out`` one random string the parsed pattern ``node`` (``re._parser``) can
+    match, lookarounds and anchors ignored (the caller tests the match)."""
+    for op, av in node:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.NOT_LITERAL:
+            out.append(rng.choice([c for c in POOL if ord(c) != av]))
+        elif op is C.ANY:
+            out.append(rng.choice("a .x"))
+        elif op is C.IN:
+            out.append(pick(av, rng))
+        elif op is C.BRANCH:
+            sample(rng.choice(av[1]), rng, out)
+        elif op is C.SUBPATTERN:
+            sample(av[3], rng, out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            for _ in range(rng.randint(lo, min(hi, lo + 3))):
+                sample(sub, rng, out)
+        elif op is C.ATOMIC_GROUP:
+            sample(av, rng, out)
+        # AT, ASSERT, ASSERT_NOT consume nothing: the match test below sorts them out
