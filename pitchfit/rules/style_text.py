@@ -13,6 +13,7 @@ phrase list is searched as a case-sensitive pattern over the lower-cased text
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 import threading
@@ -510,6 +511,29 @@ class PhraseList:
             rx = self._subsets[bits] = re.compile(fold_source(source), re.UNICODE)
         return rx
 
+    def _active_bits(self, fold: Folding, endpos: int) -> int | None:
+        """Bits of the phrases that can occur in the email, or None when the whole
+        alternation must be searched: no needs given, or the window ends inside a word (whose
+        start is no word of the email's vocabulary)."""
+        text = fold.lower
+        assert text is not None
+        self.fragments  # noqa: B018 - loads the needs
+        cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
+        if self._words is None or (cut.isalnum() and len(cut) == 2):
+            return None
+        return (_phrase_bits(fold) >> self._offset) & self._ones  # as active(fold)
+
+    def _lone_searches(self, bits: int, vocabulary: frozenset[str]) -> Iterator[re.Pattern[str]]:
+        """Each active phrase alone (opening with a literal). A lone search whose lead word is
+        not in the email cannot start a match (lead_word), so it is left out."""
+        rest = bits
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            for lone, lead in self._alone(low.bit_length() - 1):
+                if lead is None or lead in vocabulary:
+                    yield lone
+
     def finditer(
         self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
@@ -518,34 +542,22 @@ class PhraseList:
         if text is None:
             yield from self.full.exact.finditer(body, pos, endpos)
             return
-        self.fragments  # noqa: B018 - loads the needs
-        cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
-        if self._words is None or (cut.isalnum() and len(cut) == 2):
-            # no needs given, or the search ends inside a word, whose start is no word of the
-            # email's vocabulary: the whole alternation
+        bits = self._active_bits(fold, endpos)
+        if bits is None:
             yield from self.full.folded.finditer(text, pos, endpos)
             return
-        bits = (_phrase_bits(fold) >> self._offset) & self._ones  # as active(fold)
         if not bits:
             return
         # Every position where some phrase alone matches (a superset of where the alternation,
-        # with its word-edge tests, matches); then the alternation itself, left to right. A
-        # lone search whose lead word is not in the email cannot start a match (lead_word).
-        vocabulary = fold.vocabulary
+        # with its word-edge tests, matches); then the alternation itself, left to right.
         starts: set[int] = set()
-        rest = bits
-        while rest:
-            low = rest & -rest
-            rest ^= low
-            for lone, lead in self._alone(low.bit_length() - 1):
-                if lead is not None and lead not in vocabulary:
-                    continue
-                search = lone.search
-                at = pos
-                while (m := search(text, at, endpos)) is not None:
-                    at = m.start()
-                    starts.add(at)
-                    at += 1
+        for lone in self._lone_searches(bits, fold.vocabulary):
+            search = lone.search
+            at = pos
+            while (m := search(text, at, endpos)) is not None:
+                at = m.start()
+                starts.add(at)
+                at += 1
         if not starts:
             return
         match = self._verifier(bits).match
@@ -561,8 +573,42 @@ class PhraseList:
     def search(
         self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
-        """The first match, as ``search`` of the whole alternation over the body."""
-        return next(self.finditer(fold, body, pos, endpos), None)
+        """The first match, as ``search`` of the whole alternation over the body.
+
+        The same candidate starts as :meth:`finditer`, tried in the same order, but a phrase's
+        next start is searched for only once its earlier ones have failed: when an early
+        candidate matches, the later occurrences are never looked for."""
+        text = fold.lower
+        if text is None:
+            return self.full.exact.search(body, pos, endpos)
+        bits = self._active_bits(fold, endpos)
+        if bits is None:
+            return self.full.folded.search(text, pos, endpos)
+        if not bits:
+            return None
+        heap: list[tuple[int, int, re.Pattern[str]]] = []
+        for k, lone in enumerate(self._lone_searches(bits, fold.vocabulary)):
+            m = lone.search(text, pos, endpos)
+            if m is not None:
+                heap.append((m.start(), k, lone))
+        if not heap:
+            return None
+        heapq.heapify(heap)
+        match = self._verifier(bits).match
+        tried = -1
+        while heap:
+            start, k, lone = heap[0]
+            if start != tried:
+                found = match(text, start, endpos)
+                if found is not None:
+                    return found
+                tried = start
+            nxt = lone.search(text, start + 1, endpos)
+            if nxt is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (nxt.start(), k, lone))
+        return None
 
     def finditer_text(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in any text (a subject); the matched text is ``text[m.start():m.end()]``."""

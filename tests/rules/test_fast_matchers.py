@@ -326,6 +326,21 @@ def test_phrase_list_window_inside_words(name: str, phrases: PhraseList) -> None
             got = [m.span() for m in phrases.finditer(fold, doc.body, pos, endpos)]
             want = [m.span() for m in phrases.full.folded.finditer(fold.lower, pos, endpos)]
             assert got == want, (name, text, pos, endpos)
+            first = phrases.search(fold, doc.body, pos, endpos)  # stops at the first match
+            assert (first.span() if first else None) == (want[0] if want else None)
             matched += bool(want)
             cut_inside += 0 < endpos < n and fold.lower[endpos - 1 : endpos + 1].isalnum()
     assert matched > 20 and cut_inside > 10
+    # search: a phrase's first occurrence glued inside a word (no match there), a later one
+    # standing alone; the first match is found past the failed candidate
+    later = 0
+    for piece in pieces[:40]:
+        low = piece.lower()
+        doc = Document(f"Hi Ana,\n\nzz{low}zz, then {low} it is.\n")
+        fold = folding(doc)
+        assert fold.lower is not None
+        want_m = phrases.full.folded.search(fold.lower)
+        got_m = phrases.search(fold, doc.body)
+        assert (got_m.span() if got_m else None) == (want_m.span() if want_m else None), piece
+        later += want_m is not None and want_m.start() > fold.lower.index(low)
+    assert later > 0
