@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 POOL = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 _-.,'’:;!?\n\t%$#&()\"/+×"
@@ -71,3 +72,45 @@ def sample(node: Any, rng: random.Random, out: list[str]) -> None:
         elif op is C.ATOMIC_GROUP:
             sample(av, rng, out)
         # AT, ASSERT, ASSERT_NOT consume nothing: the match test below sorts them out
+
+
+def phrase_sample(pattern: str, rng: random.Random) -> str:
+    """A random string the pattern matches (enough of the syntax for the phrase lists)."""
+    out: list[str] = []
+
+    def pick_in(items: list[tuple[Any, Any]]) -> str:
+        choices: list[str] = []
+        for op, av in items:
+            if op is C.LITERAL:
+                choices.append(chr(av))
+            elif op is C.RANGE:
+                choices.append(chr(rng.randint(av[0], min(av[1], av[0] + 25))))
+            elif op is C.CATEGORY:
+                choices.append({C.CATEGORY_SPACE: " ", C.CATEGORY_DIGIT: "7"}.get(av, "q"))
+            elif op is C.NEGATE:
+                return "q"
+        return rng.choice(choices)
+
+    def walk(items: Any) -> None:
+        for op, av in items:
+            if op is C.LITERAL:
+                out.append(chr(av))
+            elif op is C.IN:
+                out.append(pick_in(av))
+            elif op is C.ANY:
+                out.append("q")
+            elif op is C.BRANCH:
+                walk(rng.choice(av[1]))
+            elif op is C.SUBPATTERN:
+                walk(av[3])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                low, high, sub = av
+                for _ in range(rng.randint(low, min(high, low + 2))):
+                    walk(sub)
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue
+            else:  # pragma: no cover - a construct the phrase lists do not use yet
+                raise AssertionError(f"sampler: {op}")
+
+    walk(P.parse(pattern, re.IGNORECASE).data)
+    return "".join(out)

@@ -15,13 +15,11 @@ import importlib.util
 import os
 import pkgutil
 import random
-import re
-import re._constants as C  # type: ignore[import-not-found]  # the sampler reads parsed patterns
-import re._parser as P  # type: ignore[import-not-found]
 from pathlib import Path
 from typing import Any
 
 import pytest
+from regex_samples import phrase_sample as _sample
 
 import pitchfit.rules
 from pitchfit.rules.gate import _SubstringSearch
@@ -233,48 +231,6 @@ def _phrase_lists() -> list[tuple[str, PhraseList]]:
 
 
 _LISTS = _phrase_lists()
-
-
-def _sample(pattern: str, rng: random.Random) -> str:
-    """A random string the pattern (a phrase fragment) matches."""
-    out: list[str] = []
-
-    def pick_in(items: list[tuple[Any, Any]]) -> str:
-        choices: list[str] = []
-        for op, av in items:
-            if op is C.LITERAL:
-                choices.append(chr(av))
-            elif op is C.RANGE:
-                choices.append(chr(rng.randint(av[0], min(av[1], av[0] + 25))))
-            elif op is C.CATEGORY:
-                choices.append({C.CATEGORY_SPACE: " ", C.CATEGORY_DIGIT: "7"}.get(av, "q"))
-            elif op is C.NEGATE:
-                return "q"
-        return rng.choice(choices)
-
-    def walk(items: Any) -> None:
-        for op, av in items:
-            if op is C.LITERAL:
-                out.append(chr(av))
-            elif op is C.IN:
-                out.append(pick_in(av))
-            elif op is C.ANY:
-                out.append("q")
-            elif op is C.BRANCH:
-                walk(rng.choice(av[1]))
-            elif op is C.SUBPATTERN:
-                walk(av[3])
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                low, high, sub = av
-                for _ in range(rng.randint(low, min(high, low + 2))):
-                    walk(sub)
-            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-                continue
-            else:  # pragma: no cover - a construct the phrase lists do not use yet
-                raise AssertionError(f"sampler: {op}")
-
-    walk(P.parse(pattern, re.IGNORECASE).data)
-    return "".join(out)
 
 
 def test_every_phrase_list_is_found() -> None:
