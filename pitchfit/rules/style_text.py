@@ -283,12 +283,6 @@ class FoldedPattern:
             return self.folded.search(fold.lower, pos, endpos)
         return self.exact.search(body, pos, endpos)
 
-    def search_segment(self, fold: Folding, seg: Segment) -> re.Match[str] | None:
-        """The first match in a segment's text alone (as ``search(seg.text)``)."""
-        if fold.lower is not None:
-            return self.folded.search(fold.lower[seg.start : seg.end])
-        return self.exact.search(seg.text)
-
     def search_text(self, text: str) -> re.Match[str] | None:
         """The first match in any text (a subject, a quoted message)."""
         low = text.lower()
@@ -311,10 +305,6 @@ def phrase_source(patterns: Iterable[str], head: str = "") -> str:
     if not joined:
         return r"(?!x)x"
     return rf"(?<![\w]){head}{'(?:' + joined + ')'}(?![\w])"
-
-
-def gate_of(words: Iterable[str], stems: Iterable[str] = ()) -> Gate:
-    return Gate(frozenset(words), tuple(stems))
 
 
 def parse_needs(entry: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -400,14 +390,13 @@ class PhraseList:
 
     __slots__ = (
         "_bare",
-        "_by_stem",
-        "_by_word",
         "_fragments",
         "_full_ready",
         "_head",
         "_make",
         "_offset",
         "_ones",
+        "_stems",
         "_subsets",
         "_words",
         "full",
@@ -418,8 +407,7 @@ class PhraseList:
     ) -> None:
         self._make = make
         self._fragments: list[str] | None = None
-        self._by_word: dict[str, tuple[int, ...]] = {}
-        self._by_stem: tuple[tuple[str, tuple[int, ...]], ...] = ()
+        self._stems: tuple[str, ...] = ()
         self._words: frozenset[str] | None = None
         self._bare: list[tuple[tuple[re.Pattern[str], str | None], ...] | None] = []
         self._head = head
@@ -453,8 +441,7 @@ class PhraseList:
                         by_word.setdefault(word, []).append(index)
                     for stem in stems:
                         by_stem.setdefault(stem, []).append(index)
-                self._by_word = {w: tuple(ids) for w, ids in by_word.items()}
-                self._by_stem = tuple((st, tuple(ids)) for st, ids in by_stem.items())
+                self._stems = tuple(by_stem)
                 self._words = frozenset(by_word)
                 self._ones = (1 << len(fragments)) - 1
                 self._offset = _register(by_word, by_stem, len(fragments))
@@ -467,23 +454,7 @@ class PhraseList:
         self.fragments  # noqa: B018 - loads the needs
         if self._words is None:
             return None
-        return Gate(self._words, tuple(stem for stem, _ in self._by_stem))
-
-    def active(self, fold: Folding) -> list[int] | None:
-        """Indices of the phrases whose needs occur in the email (None: needs not given)."""
-        self.fragments  # noqa: B018 - loads the needs
-        if self._words is None:
-            return None
-        by_word = self._by_word
-        found = [i for word in self._words.intersection(fold.vocabulary) for i in by_word[word]]
-        if self._by_stem:
-            texts = fold.texts
-            for stem, ids in self._by_stem:
-                for text in texts:
-                    if stem in text:
-                        found += ids
-                        break
-        return sorted(set(found)) if len(found) > 1 else found
+        return Gate(self._words, self._stems)
 
     def _alone(self, index: int) -> tuple[tuple[re.Pattern[str], str | None], ...]:
         """The phrase's lone searches (:func:`lone_sources`), each with its :func:`lead_word`."""
@@ -521,7 +492,7 @@ class PhraseList:
         cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
         if self._words is None or (cut.isalnum() and len(cut) == 2):
             return None
-        return (_phrase_bits(fold) >> self._offset) & self._ones  # as active(fold)
+        return (_phrase_bits(fold) >> self._offset) & self._ones
 
     def _lone_searches(self, bits: int, vocabulary: frozenset[str]) -> Iterator[re.Pattern[str]]:
         """Each active phrase alone (opening with a literal). A lone search whose lead word is
