@@ -352,13 +352,8 @@ def _ref_profile(words: list[str]) -> tuple[str | None, float]:
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
     best, best_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confidence = round(best_score / sum(scores.values()), 3)
-    coverage = hits / len(words)
-    if best in ("da", "no", "sv") and best_score - second < 1.5:
-        return None, confidence
-    if best_score >= 2.0 and best_score >= 1.6 * second and coverage >= 0.15:
-        return best, confidence
-    return None, confidence
+    # the scores are what this reference computes; the thresholds are the module's own
+    return language._decide(best, best_score, second, sum(scores.values()), hits, len(words))
 
 
 def _ref_detect(text: str) -> tuple[str | None, float]:

@@ -145,19 +145,24 @@ def _script(text: str) -> str:
 
 
 def _profile(words: list[str]) -> tuple[str | None, float]:
-    """Score the function-word profile; decide only with enough hits and a clear margin."""
+    """Score the function-word profile (each word's shares summed per language)."""
     vectors = list(filter(None, map(_VECTORS.get, words)))  # one row per function word
     hits = len(vectors)
     if hits < 3:
         return None, 0.0
     scores = [sum(column) for column in zip(*vectors, strict=True)]
     first, second_i = sorted(range(len(_LANGS)), key=scores.__getitem__, reverse=True)[:2]
-    best, best_score, second = _LANGS[first], scores[first], scores[second_i]
-    confidence = round(best_score / sum(scores), 3)
-    coverage = hits / len(words)
+    return _decide(_LANGS[first], scores[first], scores[second_i], sum(scores), hits, len(words))
+
+
+def _decide(
+    best: str, best_score: float, second: float, total: float, hits: int, words: int
+) -> tuple[str | None, float]:
+    """The call from the profile's scores: only with enough hits and a clear margin."""
+    confidence = round(best_score / total, 3)
     if best in ("da", "no", "sv") and best_score - second < 1.5:
         return None, confidence  # the Scandinavian languages share most function words
-    if best_score >= 2.0 and best_score >= 1.6 * second and coverage >= 0.15:
+    if best_score >= 2.0 and best_score >= 1.6 * second and hits / words >= 0.15:
         return best, confidence
     return None, confidence
 
