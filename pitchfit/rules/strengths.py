@@ -144,11 +144,7 @@ class SpecificResearch(Rule):
             return
         # Sentences where _OBSERVED could match: a match cannot run from one sentence into the
         # next, so a sentence without a candidate start has none.
-        fold = folding(doc)
-        starts = [
-            m.start()
-            for m in _OBSERVED_ANY.finditer(fold, doc.body, sentences[0].start, sentences[-1].end)
-        ]
+        starts = _starts_in(_OBSERVED_ANY, doc, sentences)
         if not facts and not starts:
             return
         if not facts:  # only the sentences holding a candidate: same outcome, fewer visited
@@ -179,6 +175,13 @@ def _starts_within(starts: list[int], seg: Segment) -> int | None:
     """The first of the sorted offsets ``starts`` inside the segment, or None."""
     i = bisect_left(starts, seg.start)
     return starts[i] if i < len(starts) and starts[i] < seg.end else None
+
+
+def _starts_in(phrases: PhraseList, doc: Document, sentences: list[Segment]) -> list[int]:
+    """Where the list's phrases match from the first sentence to the last, in order. A phrase
+    cannot run from one sentence into the next, so each start falls in its sentence."""
+    first, last = sentences[0].start, sentences[-1].end
+    return [m.start() for m in phrases.finditer(folding(doc), doc.body, first, last)]
 
 
 def _holding(sentences: list[Segment], starts: list[int]) -> Iterator[tuple[Segment, int]]:
@@ -292,12 +295,7 @@ def _with_requests(
     """The questions and the other sentences holding a request, in order (``limit`` first)."""
     # A request cannot run from one sentence into the next (its words are one space apart),
     # so the requests of the whole text, found at once, fall in their sentences.
-    requests = [
-        m.start()
-        for m in _IMPERATIVE_ASK.finditer(
-            folding(doc), doc.body, sentences[0].start, sentences[-1].end
-        )
-    ]
+    requests = _starts_in(_IMPERATIVE_ASK, doc, sentences)
     asked = [sent for sent, _at in _holding(sentences, requests) if sent.start not in ended]
     out = sorted([*questions, *asked]) if asked and questions else questions or asked
     return out if limit is None else out[:limit]
@@ -614,10 +612,7 @@ class BenefitWithProof(Rule):
         # A verb is one word, so the verbs of the whole text, found at once, fall in their
         # sentences; the first in a sentence is the one a search of the sentence finds.
         fold = folding(doc)
-        verbs = [
-            m.start()
-            for m in _RESULT_VERB.finditer(fold, doc.body, sentences[0].start, sentences[-1].end)
-        ]
+        verbs = _starts_in(_RESULT_VERB, doc, sentences)
         for sent, verb in _holding(sentences, verbs):
             if not _PLACEHOLDER.search(sent.text) and _metric_from(fold, sent, verb - sent.start):
                 yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
