@@ -114,3 +114,17 @@ def phrase_sample(pattern: str, rng: random.Random) -> str:
 
     walk(P.parse(pattern, re.IGNORECASE).data)
     return "".join(out)
+
+
+_TREES: dict[re.Pattern[str], Any] = {}
+
+
+def draw(pattern: re.Pattern[str], rng: random.Random) -> str:
+    """One random string drawn from the pattern's parse tree (parsed once per pattern); it
+    usually matches, and callers test that it does."""
+    tree = _TREES.get(pattern)
+    if tree is None:
+        tree = _TREES[pattern] = P.parse(pattern.pattern, pattern.flags)
+    out: list[str] = []
+    sample(tree, rng, out)
+    return "".join(out)

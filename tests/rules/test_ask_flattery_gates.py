@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import random
 import re
-from re import _parser as P
 
-from regex_samples import sample as _sample
+from regex_samples import draw
 
 from pitchfit.rules import homework_match
 from pitchfit.rules.gate import WordGate, _split_subs
@@ -18,12 +17,10 @@ def _matching_texts(pattern: re.Pattern[str], n: int, seed: int) -> list[str]:
     """Random lower-case texts ``pattern`` matches, as ``ask.low`` hands them to it (line
     breaks flattened), drawn from the pattern's own parse tree."""
     rng = random.Random(seed)
-    tree = P.parse(pattern.pattern, pattern.flags)
     texts = []
     for _ in range(n):
-        out: list[str] = []
-        _sample(tree, rng, out)
-        text = rng.choice(["", " ", "x ", ". "]) + "".join(out) + rng.choice(["", " ", ".", " y"])
+        drawn = draw(pattern, rng)
+        text = rng.choice(["", " ", "x ", ". "]) + drawn + rng.choice(["", " ", ".", " y"])
         low = text.lower().replace("\n", " ")
         if len(low) == len(text) and pattern.search(low) is not None:
             texts.append(low)

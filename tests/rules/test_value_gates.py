@@ -6,28 +6,15 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
-from regex_samples import sample as _sample
+from regex_samples import draw as _draw
 
 from pitchfit.rules import value, value_claims, value_shared
 from pitchfit.rules.ask_text import low
 from pitchfit.rules.value_shared import _led
 from pitchfit.text.document import Document
-
-_TREES: dict[re.Pattern[str], Any] = {}
-
-
-def _draw(pattern: re.Pattern[str], rng: random.Random) -> str:
-    tree = _TREES.get(pattern)
-    if tree is None:
-        tree = _TREES[pattern] = P.parse(pattern.pattern, pattern.flags)
-    out: list[str] = []
-    _sample(tree, rng, out)
-    return "".join(out)
-
 
 _NOISE = ["", " ", "x ", ". ", "Hi. ", "ok,\n", "\n\n"]
 
