@@ -279,8 +279,8 @@ class Hype(PhraseRule):
         ),
     )
 
-    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        hits = list(super().find(doc, ctx))
+    def find(self, doc: Document, ctx: Context) -> list[Hit]:
+        hits = super().find(doc, ctx)
         content = doc.content
         first = _shouting_from(doc.body, content.start, content.end)
         for m in _CAPS_WORD.finditer(doc.body, first, content.end):
@@ -294,7 +294,7 @@ class Hype(PhraseRule):
             for m in _BANGS.finditer(body, start, end):
                 hits.append(self.hit(m.start(), m.end(), f"hype: {m.group(0)!r}"))
         hits.sort(key=lambda h: h.start)
-        yield from hits[: self.max_hits]
+        return hits[: self.max_hits]
 
 
 # A line break after terminal punctuation (or before a bullet) is a visual break; a break in

@@ -14,6 +14,7 @@ phrase list is searched as a case-sensitive pattern over the lower-cased text
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import sys
 import threading
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..text.document import cached_property
 from ..text.patterns import lazy_compile
 from .base import Hit, Rule
 from .kinds import PatternRule, load_terms
@@ -236,14 +238,10 @@ class FoldedPattern:
     forms compile on first use. Offsets are the same; take the matched text from the original.
     """
 
-    __slots__ = ("_exact", "_folded", "_make", "_source", "flags")
-
     def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
         self._source = source if isinstance(source, str) else None
         self._make = None if isinstance(source, str) else source
         self.flags = flags
-        self._exact: re.Pattern[str] | None = None
-        self._folded: re.Pattern[str] | None = None
 
     @property
     def source(self) -> str:
@@ -253,19 +251,16 @@ class FoldedPattern:
             self._source = self._make()
         return self._source
 
-    @property
+    # Computed on first use, then read from the instance's __dict__ (no call per access).
+    @cached_property
     def exact(self) -> re.Pattern[str]:
         """The pattern as written, with re.IGNORECASE (for text that cannot be folded)."""
-        if self._exact is None:
-            self._exact = re.compile(self.source, self.flags | re.IGNORECASE)
-        return self._exact
+        return re.compile(self.source, self.flags | re.IGNORECASE)
 
-    @property
+    @cached_property
     def folded(self) -> re.Pattern[str]:
         """The lower-cased, case-sensitive pattern (for lower-cased text)."""
-        if self._folded is None:
-            self._folded = re.compile(fold_source(self.source), self.flags)
-        return self._folded
+        return re.compile(fold_source(self.source), self.flags)
 
     def finditer(
         self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
@@ -374,6 +369,10 @@ def _phrase_bits(fold: Folding) -> int:
     return bits
 
 
+# What a PhraseList searches in one email (see PhraseList._plan).
+_Plan = tuple[int, list[re.Pattern[str]]] | None
+
+
 class PhraseList:
     """Phrases (regular-expression fragments) found at word edges, as one alternation would.
 
@@ -390,6 +389,7 @@ class PhraseList:
 
     __slots__ = (
         "_bare",
+        "_by_bits",
         "_fragments",
         "_full_ready",
         "_head",
@@ -414,6 +414,7 @@ class PhraseList:
         self._offset = 0  # where the list's phrases are in _NEEDS
         self._ones = 0  # one bit per phrase
         self._subsets: dict[int, re.Pattern[str]] = {}
+        self._by_bits: dict[int, tuple[tuple[re.Pattern[str], str | None], ...]] = {}
         self._full_ready = False
         self.full = FoldedPattern(lambda: phrase_source(self.fragments, head), re.UNICODE)
 
@@ -482,64 +483,75 @@ class PhraseList:
             rx = self._subsets[bits] = re.compile(fold_source(source), re.UNICODE)
         return rx
 
-    def _active_bits(self, fold: Folding, endpos: int) -> int | None:
-        """Bits of the phrases that can occur in the email, or None when the whole
-        alternation must be searched: no needs given, or the window ends inside a word (whose
-        start is no word of the email's vocabulary)."""
-        text = fold.lower
-        assert text is not None
-        self.fragments  # noqa: B018 - loads the needs
-        cut = text[endpos - 1 : endpos + 1] if 0 < endpos < len(text) else ""
-        if self._words is None or (cut.isalnum() and len(cut) == 2):
-            return None
-        return (_phrase_bits(fold) >> self._offset) & self._ones
+    def _pairs(self, bits: int) -> tuple[tuple[re.Pattern[str], str | None], ...]:
+        """The lone searches (:func:`lone_sources`) of the phrases in ``bits``, in order,
+        each with its :func:`lead_word` (one tuple per set of phrases, built once)."""
+        pairs = self._by_bits.get(bits)
+        if pairs is None:
+            found: list[tuple[re.Pattern[str], str | None]] = []
+            rest = bits
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                found.extend(self._alone(low.bit_length() - 1))
+            pairs = self._by_bits[bits] = tuple(found)
+        return pairs
 
-    def _lone_searches(self, bits: int, vocabulary: frozenset[str]) -> Iterator[re.Pattern[str]]:
-        """Each active phrase alone (opening with a literal). A lone search whose lead word is
-        not in the email cannot start a match (lead_word), so it is left out."""
-        rest = bits
-        while rest:
-            low = rest & -rest
-            rest ^= low
-            for lone, lead in self._alone(low.bit_length() - 1):
-                if lead is None or lead in vocabulary:
-                    yield lone
+    def _plan(self, fold: Folding) -> _Plan:
+        """What to search in the email folded as ``fold``: None for the whole alternation (no
+        needs given), else the bits of the phrases that can occur (their needs are in the
+        email) and their lone searches. A lone search whose lead word is not in the email
+        cannot start a match (lead_word), so it is left out."""
+        if self._words is None:
+            self.fragments  # noqa: B018 - loads the needs
+            if self._words is None:
+                return None
+        bits = (_phrase_bits(fold) >> self._offset) & self._ones
+        if not bits:
+            return 0, []
+        vocab = fold.vocabulary
+        return bits, [lone for lone, lead in self._pairs(bits) if lead is None or lead in vocab]
 
     def finditer(
         self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
+    ) -> list[re.Match[str]]:
         """As ``finditer`` of the whole alternation over the body (folded when it can be)."""
         text = fold.lower
         if text is None:
-            yield from self.full.exact.finditer(body, pos, endpos)
-            return
-        bits = self._active_bits(fold, endpos)
-        if bits is None:
-            yield from self.full.folded.finditer(text, pos, endpos)
-            return
-        if not bits:
-            return
+            return list(self.full.exact.finditer(body, pos, endpos))
+        plan = self._plan(fold)
+        # A window that ends inside a word needs the whole alternation: that word's start is
+        # no word of the vocabulary.
+        if plan is None or (0 < endpos < len(text) and text[endpos - 1 : endpos + 1].isalnum()):
+            return list(self.full.folded.finditer(text, pos, endpos))
+        bits, lones = plan
+        if not lones:
+            return []
         # Every position where some phrase alone matches (a superset of where the alternation,
         # with its word-edge tests, matches); then the alternation itself, left to right.
-        starts: set[int] = set()
-        for lone in self._lone_searches(bits, fold.vocabulary):
+        starts: list[int] = []
+        for lone in lones:
             search = lone.search
             at = pos
             while (m := search(text, at, endpos)) is not None:
                 at = m.start()
-                starts.add(at)
+                starts.append(at)
                 at += 1
         if not starts:
-            return
+            return []
+        if len(lones) > 1:
+            starts = sorted(set(starts))
         match = self._verifier(bits).match
+        out: list[re.Match[str]] = []
         at = pos
-        for start in sorted(starts):
+        for start in starts:
             if start < at:
                 continue
             m = match(text, start, endpos)
             if m is not None:
-                yield m
+                out.append(m)
                 at = m.end()
+        return out
 
     def search(
         self, fold: Folding, body: str, pos: int = 0, endpos: int = sys.maxsize
@@ -552,13 +564,12 @@ class PhraseList:
         text = fold.lower
         if text is None:
             return self.full.exact.search(body, pos, endpos)
-        bits = self._active_bits(fold, endpos)
-        if bits is None:
+        plan = self._plan(fold)
+        if plan is None or (0 < endpos < len(text) and text[endpos - 1 : endpos + 1].isalnum()):
             return self.full.folded.search(text, pos, endpos)
-        if not bits:
-            return None
+        bits, lones = plan
         heap: list[tuple[int, int, re.Pattern[str]]] = []
-        for k, lone in enumerate(self._lone_searches(bits, fold.vocabulary)):
+        for k, lone in enumerate(lones):
             m = lone.search(text, pos, endpos)
             if m is not None:
                 heap.append((m.start(), k, lone))
@@ -621,33 +632,37 @@ class PhraseRule(PatternRule):
         key = type(self)
         hits = per_doc.get(key)
         if hits is None:
-            hits = per_doc[key] = list(self.find(doc, ctx))
+            hits = per_doc[key] = self.find(doc, ctx)
         return iter(hits)
 
-    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """The phrase hits."""
+    def find(self, doc: Document, ctx: Context) -> list[Hit]:
+        """The phrase hits, in order (at most ``max_hits``)."""
         return self._scan(doc, folding(doc))
 
-    def _scan(self, doc: Document, fold: Folding) -> Iterator[Hit]:
+    def _scan(self, doc: Document, fold: Folding) -> list[Hit]:
         phrases = self.phrases()
-        limit = self.max_hits
         if self.region == "subject":
             subject = doc.subject or ""
-            for count, m in enumerate(phrases.finditer_text(subject), 1):
-                found = subject[m.start() : m.end()]
-                yield self.hit(
-                    m.start(), m.end(), self.message.format(match=found), in_subject=True
+            matches: Iterable[re.Match[str]] = itertools.islice(
+                phrases.finditer_text(subject), self.max_hits
+            )
+            return [
+                self.hit(
+                    m.start(),
+                    m.end(),
+                    self.message.format(match=subject[m.start() : m.end()]),
+                    in_subject=True,
                 )
-                if count >= limit:
-                    return
-            return
+                for m in matches
+            ]
         bounds = self.region_span(doc)
         if bounds is None:
-            return
-        start, end = bounds
+            return []
         body = doc.body
-        for count, m in enumerate(phrases.finditer(fold, body, start, end), 1):
-            a, b = m.span()
-            yield self.hit(a, b, self.message.format(match=body[a:b]))
-            if count >= limit:
-                return
+        found = phrases.finditer(fold, body, *bounds)
+        if not found:
+            return []
+        return [
+            self.hit(a, b, self.message.format(match=body[a:b]))
+            for a, b in (m.span() for m in found[: self.max_hits])
+        ]

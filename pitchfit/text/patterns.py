@@ -14,9 +14,12 @@ from typing import Any
 
 
 class LazyPattern:
-    """A stand-in for ``re.Pattern[str]`` that compiles itself the first time it is used."""
+    """A stand-in for ``re.Pattern[str]`` that compiles itself the first time it is used.
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    Once compiled, the compiled pattern's own methods are put in the instance's ``__dict__``
+    (where they shadow the methods below): later calls go straight to ``re``, with no Python
+    frame in between. The hot path of a check calls these a few dozen times per email.
+    """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -26,9 +29,14 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         """The real compiled pattern."""
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
+        rx = self._compiled
+        if rx is None:
+            rx = re.compile(self.pattern, self.flags)
+            own = self.__dict__
+            for name in _METHODS:
+                own[name] = getattr(rx, name)
+            self._compiled = rx
+        return rx
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(string, pos, endpos)
@@ -54,6 +62,10 @@ class LazyPattern:
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         return self.compiled.split(string, maxsplit)
+
+
+# The methods above, replaced by the compiled pattern's own once it exists.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
