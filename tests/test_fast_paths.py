@@ -13,6 +13,7 @@ import random
 import re
 import unicodedata
 from collections import Counter
+from fractions import Fraction
 
 from pitchfit.text import language
 from pitchfit.text.document import Document
@@ -339,21 +340,23 @@ def _ref_script(text: str) -> str:
 
 
 def _ref_profile(words: list[str]) -> tuple[str | None, float]:
-    scores: dict[str, float] = {}
+    # each word's share split evenly among its languages, summed as exact fractions
+    scores: dict[str, Fraction] = dict.fromkeys(language._PROFILES, Fraction(0))
     hits = 0
     for word in words:
         shares = language._WEIGHTS.get(word)
         if shares:
             hits += 1
-            for lang, share in shares.items():
-                scores[lang] = scores.get(lang, 0.0) + share
+            for lang in shares:
+                scores[lang] += Fraction(1, len(shares))
     if hits < 3:
         return None, 0.0
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
     best, best_score = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    second = ranked[1][1]
     # the scores are what this reference computes; the thresholds are the module's own
-    return language._decide(best, best_score, second, sum(scores.values()), hits, len(words))
+    total = sum(scores.values())
+    return language._decide(best, float(best_score), float(second), float(total), hits, len(words))
 
 
 def _ref_detect(text: str) -> tuple[str | None, float]:
@@ -418,8 +421,7 @@ def test_detect_matches_the_reference() -> None:
     for text in texts:
         want = _ref_detect(text)
         got = language.detect(text)
-        # the reference sums the scores in the order the words give them, as before: equal to
-        # the column sums, so the confidences agree to the last decimal too
+        # both sum exactly (fractions here, packed ints there), so the confidences agree too
         assert got == want, text
         decided += got[0] is not None
     assert decided > 150

@@ -10,6 +10,7 @@ better than a false one.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -62,9 +63,18 @@ for _shared in _WEIGHTS.values():
     for _lang in _shared:
         _shared[_lang] = _share
 
-# The same shares as one row per word over every language, summed column by column.
+# The same shares, exact: each word's share of ``_SCALE`` (every share's denominator divides
+# it) in one field of ``_FIELD`` bits per language, all packed into one int. A text's scores
+# are then the fields of one sum of ints (no carry: 80 words of at most ``_SCALE`` each fit).
 _LANGS = tuple(_PROFILES)
-_VECTORS = {w: tuple(s.get(lang, 0.0) for lang in _LANGS) for w, s in _WEIGHTS.items()}
+_SCALE = math.lcm(*range(1, len(_LANGS) + 1))
+_FIELD = (80 * _SCALE).bit_length()
+_MASK = (1 << _FIELD) - 1
+_SHIFTS = tuple(_FIELD * i for i in range(len(_LANGS)))
+_PACKED = {
+    w: sum((_SCALE // len(s)) << _SHIFTS[i] for i, lang in enumerate(_LANGS) if lang in s)
+    for w, s in _WEIGHTS.items()
+}
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _SCRIPT_LANG = {
@@ -145,14 +155,22 @@ def _script(text: str) -> str:
 
 
 def _profile(words: list[str]) -> tuple[str | None, float]:
-    """Score the function-word profile (each word's shares summed per language)."""
-    vectors = list(filter(None, map(_VECTORS.get, words)))  # one row per function word
-    hits = len(vectors)
+    """Score the function-word profile (each word's shares summed per language, exactly)."""
+    packed = list(filter(None, map(_PACKED.get, words)))  # one int per function word
+    hits = len(packed)
     if hits < 3:
         return None, 0.0
-    scores = [sum(column) for column in zip(*vectors, strict=True)]
+    total = sum(packed)
+    scores = [(total >> shift) & _MASK for shift in _SHIFTS]
     first, second_i = sorted(range(len(_LANGS)), key=scores.__getitem__, reverse=True)[:2]
-    return _decide(_LANGS[first], scores[first], scores[second_i], sum(scores), hits, len(words))
+    return _decide(
+        _LANGS[first],
+        scores[first] / _SCALE,
+        scores[second_i] / _SCALE,
+        sum(scores) / _SCALE,
+        hits,
+        len(words),
+    )
 
 
 def _decide(
