@@ -659,6 +659,7 @@ _SELF_WORDS = frozenset(
 _YOU_WORDS = frozenset(
     {"you", "you're", "you've", "you'd", "you'll", "your", "yours", "yourself", "yourselves"}
 )
+_PRONOUNS = _SELF_WORDS | _YOU_WORDS
 
 
 _OPENER = lazy_compile(
@@ -748,12 +749,13 @@ class SelfCentered(Rule):
                 )
                 return
         text = doc.content.text
-        words = words_lower(doc)
-        # len(filter) over sum(map): sum adds bools on its slow path (not exact ints)
-        n_self = len(list(filter(_SELF_WORDS.__contains__, words)))
+        # One pass over the words keeps both kinds (the two sets share no word); then the
+        # short list is counted. len(filter) over sum(map): sum adds bools on its slow path.
+        pronouns = list(filter(_PRONOUNS.__contains__, words_lower(doc)))
+        n_self = len(list(filter(_SELF_WORDS.__contains__, pronouns)))
         if n_self < int(self.option(ctx, "min_self")):
             return
-        n_you = len(list(filter(_YOU_WORDS.__contains__, words)))
+        n_you = len(pronouns) - n_self
         if ctx.prospect is not None and ctx.prospect.company:
             n_you += len(re.findall(rf"\b{re.escape(ctx.prospect.company)}\b", text, re.I))
         if n_self < float(self.option(ctx, "ratio")) * max(n_you, 1) or n_self - n_you < 4:

@@ -83,6 +83,19 @@ def test_self_centered_thresholds_and_option() -> None:
     assert hits("V105", balanced) == []
 
 
+def test_self_centered_counts_the_reader_words_it_sees() -> None:
+    """The two word sets share nothing: the rule counts "you" words as pronouns minus self."""
+    from pitchfit.rules.value import _SELF_WORDS, _YOU_WORDS
+
+    assert _SELF_WORDS.isdisjoint(_YOU_WORDS)
+    body = (
+        "Hi Dana,\n\nWe built our tool and we ship it. Our team and I think our users like "
+        "it. We love our work. You and your team will see."
+    )
+    (finding,) = hits("V105", body)
+    assert "8 I/we/our against 2 you/your" in finding.message
+
+
 def test_a_self_introduction_opening_is_self_centered() -> None:
     assert len(hits("V105", "Hi Dana,\n\nMy name is Jake from Leadly. Worth a chat?")) == 1
     assert len(hits("V105", "Hi Dana,\n\nI'm Jake from Leadly. Worth a chat?")) == 1
