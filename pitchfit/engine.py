@@ -127,13 +127,16 @@ class _OffsetMap:
         return pos + (self.shift[i - 1] if i else 0)
 
 
+_NO_SHIFT = _OffsetMap([])  # nothing removed (shared: an _OffsetMap is never changed)
+
+
 def strip_directives(body: str) -> tuple[str, dict[str, str], _OffsetMap]:
     """Remove ``{# pitchfit: ignore[rule] reason #}`` / ``<!-- … -->`` comments.
 
     Returns the clean body, {selector: reason} and a map back to original offsets.
     """
     if "pitchfit:" not in body:
-        return body, {}, _OffsetMap([])
+        return body, {}, _NO_SHIFT
     ignored: dict[str, str] = {}
     removed: list[tuple[int, int]] = []
     parts: list[str] = []
