@@ -12,7 +12,8 @@ measures, in one run:
   ``--passes`` timed passes are taken in turn (pitchfit, proselint, pitchfit, ...) so both see
   the same machine load; the median pass is reported, with every pass's figure beside it;
 - the cold wall time of ``pitchfit check one.txt`` (a fresh process each time; median of
-  ``--cold-runs`` after one untimed run that warms the OS and bytecode caches). Judged with a
+  ``--cold-runs`` after one untimed run that warms the OS and bytecode caches; pitchfit and
+  proselint take turns run by run, as the batch passes do). Judged with a
   bytecode cache (``PYTHONPYCACHEPREFIX`` in the temporary folder), as an installed package
   runs; also reported as run here, where ``PYTHONDONTWRITEBYTECODE`` makes an editable checkout
   recompile every module on every start while proselint's installed bytecode is still read;
@@ -140,30 +141,45 @@ def bytecode_env(cache: Path) -> dict[str, str]:
     return env
 
 
-def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Median wall and CPU time of a fresh process, after one untimed warm-up run.
+def colds(
+    cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Median wall and CPU time of a fresh process per command, after one untimed warm-up run
+    of each. The commands take turns, run by run, so that they all see the same machine load
+    (this VM's speed drifts by a tenth from minute to minute).
 
     CPU time (user + sys) is reported too because it barely moves when other work shares the
     machine, while wall time does.
     """
-    _run(cmd, env)
-    walls: list[float] = []
-    cpus: list[float] = []
-    code, err = 0, b""
+    for cmd in cmds.values():
+        _run(cmd, env)
+    walls: dict[str, list[float]] = {name: [] for name in cmds}
+    cpus: dict[str, list[float]] = {name: [] for name in cmds}
+    codes: dict[str, int] = {}
     for _ in range(runs):
-        wall, cpu, code, err = _run(cmd, env)
-        walls.append(wall)
-        cpus.append(cpu)
-    if code not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.decode()[-400:]}")
+        for name, cmd in cmds.items():
+            wall, cpu, code, err = _run(cmd, env)
+            if code not in (0, 1):
+                raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.decode()[-400:]}")
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            codes[name] = code
     return {
-        "command": " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd)),
-        "runs": runs,
-        "median_s": round(statistics.median(walls), 4),
-        "min_s": round(min(walls), 4),
-        "cpu_median_s": round(statistics.median(cpus), 4),
-        "exit_code": code,
+        name: {
+            "command": " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd)),
+            "runs": runs,
+            "median_s": round(statistics.median(walls[name]), 4),
+            "min_s": round(min(walls[name]), 4),
+            "cpu_median_s": round(statistics.median(cpus[name]), 4),
+            "exit_code": codes[name],
+        }
+        for name, cmd in cmds.items()
     }
+
+
+def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """:func:`colds` of one command."""
+    return colds({"one": cmd}, runs, env)["one"]
 
 
 # The stages of a plain ``pitchfit check one.txt``, which does not import click
@@ -314,10 +330,11 @@ def main() -> int:
         cached = bytecode_env(corpus / "pycache")
         pf_cmd = [str(bindir / "pitchfit"), "check", str(one)]
         ps_cmd = [str(bindir / "proselint"), "check", str(one)]
-        pf_cold = cold(pf_cmd, args.cold_runs, cached)
-        ps_cold = cold(ps_cmd, args.cold_runs, cached)
-        pf_cold_env = cold(pf_cmd, args.cold_runs)
-        ps_cold_env = cold(ps_cmd, args.cold_runs)
+        both = {"pitchfit": pf_cmd, "proselint": ps_cmd}
+        with_cache = colds(both, args.cold_runs, cached)
+        pf_cold, ps_cold = with_cache["pitchfit"], with_cache["proselint"]
+        without_cache = colds(both, args.cold_runs)
+        pf_cold_env, ps_cold_env = without_cache["pitchfit"], without_cache["proselint"]
         api = "import sys, pitchfit; pitchfit.check(open(sys.argv[1]).read())"
         pf_api_cold = cold([sys.executable, "-c", api, str(one)], args.cold_runs, cached)
         stages = cold_breakdown(one, args.cold_runs, cached)

@@ -72,3 +72,16 @@ def test_cold_runs_a_fresh_process_and_reports_failures(bench: ModuleType) -> No
     assert 0 < result["min_s"] <= result["median_s"]
     with pytest.raises(SystemExit):
         bench.cold([sys.executable, "-c", "raise SystemExit(3)"], 1)
+
+
+def test_colds_takes_turns_and_keeps_each_command_apart(bench: ModuleType, tmp_path: Path) -> None:
+    log = tmp_path / "order.txt"
+    append = "import sys; open(sys.argv[1], 'a').write(sys.argv[2])"
+    cmds = {
+        "a": [sys.executable, "-c", append, str(log), "a"],
+        "b": [sys.executable, "-c", append + "; raise SystemExit(1)", str(log), "b"],
+    }
+    result = bench.colds(cmds, 2)
+    assert log.read_text() == "ab" + "abab"  # one warm-up each, then turn by turn
+    assert result["a"]["exit_code"] == 0 and result["b"]["exit_code"] == 1
+    assert result["a"]["runs"] == result["b"]["runs"] == 2
