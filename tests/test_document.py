@@ -42,6 +42,15 @@ def test_line_col_is_one_based() -> None:
     assert doc.line_col(4) == (2, 2)
 
 
+def test_line_col_counts_lines_at_every_offset() -> None:
+    body = "\nHi Ana,\n\n\nline three\nx\n\n"
+    doc = Document(body)
+    for offset in range(len(body) + 1):
+        before = body[:offset]
+        want = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        assert doc.line_col(offset) == want, offset
+
+
 def test_no_greeting_or_signoff_when_absent() -> None:
     doc = Document("Let's talk.")
     assert doc.greeting is None and doc.signoff is None

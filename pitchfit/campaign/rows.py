@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..models import Finding, Fix, HistoryMessage, Offer, Prospect, Report, Span, Suppression
+from ..text.document import line_col
 from .template import CampaignTemplate, EmptyField, Renderer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,11 +245,6 @@ def _worst_band(bands: Iterable[str]) -> str:
     return max(bands, key=lambda b: order[b])
 
 
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
 def _merge_empty(
     worker: _Worker, report: Report, body: str, empty: Sequence[EmptyField]
 ) -> list[Finding]:
@@ -265,7 +261,7 @@ def _merge_empty(
                 and f.span.start <= item.pos <= f.span.end
             )
         ]
-        line, column = (0, item.pos + 1) if in_subject else _line_col(body, item.pos)
+        line, column = (0, item.pos + 1) if in_subject else line_col(body, item.pos)
         label = f"merge field '{item.field}'" if item.field else "a merge field"
         state = "is missing" if item.missing else "is empty"
         findings.append(

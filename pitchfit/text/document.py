@@ -101,21 +101,9 @@ class Document:
         self.subject = subject.strip() if subject else None
 
     # ---- positions -------------------------------------------------------------------------
-    @cached_property
-    def line_starts(self) -> list[int]:
-        """Offsets at which each line begins (for line/column of a span)."""
-        starts = [0]
-        find = self.body.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return starts
-
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        idx = bisect.bisect_right(self.line_starts, offset) - 1
-        return idx + 1, offset - self.line_starts[idx] + 1
+        return line_col(self.body, offset)
 
     # ---- structure ---------------------------------------------------------------------------
     @cached_property
@@ -278,6 +266,12 @@ class Document:
         if "words" in self.__dict__:
             return len(self.words)
         return len(self.lower_words)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``: counted for the few findings of an
+    email, not a table of every line start built for each."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def _nth_line_from_end(text: str, n: int) -> int:
