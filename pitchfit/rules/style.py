@@ -503,44 +503,40 @@ class SubjectLine(Rule):
         yield from self._weaknesses(subject, ctx)
 
     def _weaknesses(self, subject: str, ctx: Context) -> Iterator[Hit]:
+        found = self._spans(subject, ctx)
+        if found:
+            fix = self.advice(self.fix_title or "")  # one advice for them all
+            for start, end, message in found:
+                yield self.hit(start, end, message, in_subject=True, fix=fix)
+
+    def _spans(self, subject: str, ctx: Context) -> list[tuple[int, int, str]]:
+        """Each weakness of the subject: where it is and what to say."""
         n = len(subject)
-        fix = self.advice(self.fix_title or "")
+        out: list[tuple[int, int, str]] = []
         if _shouted(subject):
-            yield self.hit(0, n, "subject in capitals reads as shouting", in_subject=True, fix=fix)
+            out.append((0, n, "subject in capitals reads as shouting"))
         m = _CLICKBAIT.search_text(subject)
         if m is not None:
-            yield self.hit(
-                m.start(),
-                m.end(),
-                f"clickbait/urgency in subject: {subject[m.start() : m.end()]!r}",
-                in_subject=True,
-                fix=fix,
-            )
+            found = subject[m.start() : m.end()]
+            out.append((m.start(), m.end(), f"clickbait/urgency in subject: {found!r}"))
         if _GENERIC_SUBJECT.fullmatch(subject.strip()):
-            yield self.hit(
-                0,
-                n,
-                f"generic subject {subject!r} says nothing about them",
-                in_subject=True,
-                fix=fix,
-            )
+            out.append((0, n, f"generic subject {subject!r} says nothing about them"))
         elif _headline_case(subject, _names(ctx)):
-            yield self.hit(0, n, "subject in Title Case reads like an ad", in_subject=True, fix=fix)
+            out.append((0, n, "subject in Title Case reads like an ad"))
         limit = int(self.option(ctx, "max_length"))
         if n > limit:
-            yield self.hit(
-                0, n, f"subject is {n} characters (over {limit})", in_subject=True, fix=fix
-            )
+            out.append((0, n, f"subject is {n} characters (over {limit})"))
         if ctx.history is not None and not ctx.outbound and not ctx.inbound:
             fake = _FAKE_THREAD.match(subject)
             if fake:
-                yield self.hit(
-                    fake.start(1),
-                    fake.end(1),
-                    f"{fake.group(1)!r} on a first email pretends to a conversation",
-                    in_subject=True,
-                    fix=fix,
+                out.append(
+                    (
+                        fake.start(1),
+                        fake.end(1),
+                        f"{fake.group(1)!r} on a first email pretends to a conversation",
+                    )
                 )
+        return out
 
 
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
