@@ -136,6 +136,16 @@ def test_lower_words_match_the_words_lower_cased() -> None:
             assert "words" not in fresh.__dict__  # the fast path did not fall back on words
 
 
+def test_lower_words_of_ascii_soup() -> None:
+    """The ASCII path (no regex match per word): joiners at every edge, runs of them, and the
+    control characters ``str.split`` also splits on."""
+    rng = random.Random(11)
+    soup = "aZ3'.-_ @/:\n\t,;!?\"()[]\x0b\x1c\x7f"
+    for _ in range(3000):
+        body = "".join(rng.choice(soup) for _ in range(rng.randint(0, 40)))
+        assert Document(body).lower_words == _ref_lower_words(Document(body)), repr(body)
+
+
 def test_word_count_is_the_number_of_words() -> None:
     for body in _bodies(2, 300):
         n = len(Document(body).words)
@@ -409,6 +419,17 @@ def _texts(seed: int) -> list[str]:
             text = text[: rng.randint(0, len(text))]
         out.append(text)
     return out
+
+
+def test_ascii_words_match_the_pattern() -> None:
+    """detect's words of ASCII text, found without a match per word: apostrophes at every
+    edge, in runs, and twice in one word ("rock'n'roll" splits after the "n")."""
+    rng = random.Random(3)
+    soup = "ab'z 3.-\n,\t\x0b\x1c"
+    samples = ["rock'n'roll", "it's o'neil's", "'tis", "ab''cd", "x'y'z'w"]
+    samples += ["".join(rng.choice(soup) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in samples:
+        assert language._ascii_words(text) == _LANG_WORD.findall(text), repr(text)
 
 
 def test_detect_matches_the_reference() -> None:

@@ -42,10 +42,15 @@ _SIGNOFF = re.compile(
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+")
-# The same two patterns for lower-cased ASCII text, where ``[^\W_]`` is just ``[a-z0-9]``:
-# ``re`` tests a range much faster than a Unicode category.
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
+# For lower-cased ASCII text, where ``[^\W_]`` is just ``[a-z0-9]``: vocabulary tokens are
+# the runs between characters that are no letter or digit (str.translate, then split).
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
+# _WORD's tokens there, without a match object each: every character that is no part of a
+# word becomes a space (str.translate), then every apostrophe, dot or hyphen that is not
+# between two letters or digits (a sentence's full stop, a dash), then the text is split.
+# A literal first lets ``re`` jump to those few characters.
+_NOT_IN_WORDS = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "'.-")}
+_LOOSE_JOINER = re.compile(r"['.-](?:(?<![a-z0-9]['.-])|(?![a-z0-9]))")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A sentence ends after terminal punctuation (and any closing quote or bracket) followed by
 # spaces and a capital or digit, or by a line break. Written to start with the punctuation,
@@ -216,7 +221,7 @@ class Document:
             return [w.text.lower().replace("’", "'") for w in self.words]
         text = self.lower[c.start : c.end]
         if text.isascii():
-            return _ASCII_WORD.findall(text)
+            return _LOOSE_JOINER.sub(" ", text.translate(_NOT_IN_WORDS)).split()
         return _WORD.findall(text.replace("’", "'"))
 
     def words_before(self, offset: int) -> int:
