@@ -14,6 +14,8 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
+from .ascii import ascii_table
+
 _GREETING = re.compile(
     r"""\A[ \t]*(?:
         (?:hi|hey|hello|dear|hiya|greetings|good\s+(?:morning|afternoon|evening)|
@@ -42,14 +44,16 @@ _SIGNOFF = re.compile(
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+")
-# For lower-cased ASCII text, where ``[^\W_]`` is just ``[a-z0-9]``: vocabulary tokens are
-# the runs between characters that are no letter or digit (str.translate, then split).
-_ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
+
+
+# For ASCII text, where ``[^\W_]`` is just a letter or a digit: vocabulary tokens are the
+# runs between characters that are no letter or digit (translated to spaces, then split).
+_VOCABULARY_BYTES = ascii_table("")
 # _WORD's tokens there, without a match object each: every character that is no part of a
-# word becomes a space (str.translate), then every apostrophe, dot or hyphen that is not
-# between two letters or digits (a sentence's full stop, a dash), then the text is split.
-# A literal first lets ``re`` jump to those few characters.
-_NOT_IN_WORDS = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "'.-")}
+# word becomes a space, then every apostrophe, dot or hyphen that is not between two letters
+# or digits (a sentence's full stop, a dash), then the text is split. A literal first lets
+# ``re`` jump to those few characters.
+_WORD_BYTES = ascii_table("'.-")
 _LOOSE_JOINER = re.compile(r"['.-](?:(?<![a-z0-9]['.-])|(?![a-z0-9]))")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A sentence ends after terminal punctuation (and any closing quote or bracket) followed by
@@ -221,7 +225,8 @@ class Document:
             return [w.text.lower().replace("’", "'") for w in self.words]
         text = self.lower[c.start : c.end]
         if text.isascii():
-            return _LOOSE_JOINER.sub(" ", text.translate(_NOT_IN_WORDS)).split()
+            spaced = text.encode().translate(_WORD_BYTES).decode()
+            return _LOOSE_JOINER.sub(" ", spaced).split()
         return _WORD.findall(text.replace("’", "'"))
 
     def words_before(self, offset: int) -> int:
@@ -247,8 +252,8 @@ class Document:
         rules' trigger test."""
         text = f"{self.subject}\n{self.body}" if self.subject else self.body
         # Fold what a case-insensitive regex treats as i/s too, so a trigger never hides a hit.
-        if text.isascii():  # every other ASCII character to a space, then split: no regex
-            return frozenset(text.lower().translate(_ASCII_SEPARATORS).split())
+        if text.isascii():  # lower-cased, every other character a space, split: no regex
+            return frozenset(text.encode().translate(_VOCABULARY_BYTES).decode().split())
         folded = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
         return frozenset(_TOKEN.findall(folded))
 

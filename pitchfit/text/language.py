@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from .ascii import ascii_table
+
 MIN_WORDS = 4
 MIN_LETTERS = 15
 
@@ -110,8 +112,9 @@ def detect(text: str) -> tuple[str | None, float]:
 
 
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # _WORD on lower-cased ASCII, several times faster
-# _ASCII_WORD's tokens without a match object each (see _ascii_words).
-_NOT_IN_WORDS = {i: " " for i in range(128) if not (chr(i).isalpha() or chr(i) == "'")}
+# _ASCII_WORD's tokens without a match object each (see _ascii_words): digits are no part of
+# them, apostrophes are.
+_WORD_BYTES = ascii_table("'", digits=False)
 _LOOSE_APOSTROPHE = re.compile(r"'(?:(?<![a-z]')|(?![a-z]))")
 _TWO_APOSTROPHES = re.compile(r"'[a-z]+'")  # "rock'n'roll": _ASCII_WORD splits it after "n"
 _HEAD = 640  # characters that usually hold the 80 words the profile reads
@@ -133,7 +136,7 @@ def _ascii_words(low: str) -> list[str]:
     """``_ASCII_WORD.findall(low)`` for lower-cased ASCII text: every character that is no
     letter or apostrophe becomes a space, then every apostrophe not between two letters, and
     the text is split. A word with two apostrophes inside is left to the pattern."""
-    spaced = low.translate(_NOT_IN_WORDS)
+    spaced = low.encode().translate(_WORD_BYTES).decode()
     if "'" in spaced:
         spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
         if _TWO_APOSTROPHES.search(spaced) is not None:
