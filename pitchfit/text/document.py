@@ -187,19 +187,24 @@ class Document:
         body = self.body
         c = self.content
         # One pass over the whole content; a cut that falls in the blank lines between two
-        # paragraphs only delimits whitespace, which is dropped below.
-        cuts = {m.end() for m in _SENT_END.finditer(body, c.start, c.end)}
-        cuts.update(m.start() + 1 for m in _BULLET.finditer(body, c.start, c.end))
+        # paragraphs only delimits whitespace, which is dropped below (as are repeated cuts).
+        cuts = [m.end() for m in _SENT_END.finditer(body, c.start, c.end)]
+        cuts += [m.start() + 1 for m in _BULLET.finditer(body, c.start, c.end)]
         for para in self.paragraphs:
-            cuts.add(para.start)
-            cuts.add(para.end)
+            cuts.append(para.start)
+            cuts.append(para.end)
+        cuts.sort()
         out: list[Segment] = []
-        for a, b in itertools.pairwise(sorted(cuts)):
+        a = c.start
+        for b in cuts:
+            if b == a:
+                continue
             seg = body[a:b]
             stripped = seg.strip()
             if stripped:
-                lead = seg.index(stripped[0])
-                out.append(Segment(a + lead, a + lead + len(stripped), stripped))
+                lead = a + seg.index(stripped[0]) if seg[0].isspace() else a
+                out.append(Segment(lead, lead + len(stripped), stripped))
+            a = b
         return out
 
     @cached_property
