@@ -8,7 +8,6 @@ finding can point at exactly what it means.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable
 from operator import itemgetter
