@@ -146,6 +146,23 @@ def test_lower_words_of_ascii_soup() -> None:
         assert Document(body).lower_words == _ref_lower_words(Document(body)), repr(body)
 
 
+def test_signoff_lines_match_the_anchored_pattern() -> None:
+    """The sign-off search jumps from line break to line break; it finds what the ``^``
+    pattern's finditer finds from any offset (a line start or not), multi-line matches too."""
+    from pitchfit.text import document
+
+    rng = random.Random(12)
+    extra = ["talk\nsoon", "Best\n", "-- Tom", "thanks so\nmuch", "—Ana", "\n\n", "x"]
+    bodies = _bodies(13, 200) + [
+        "\n".join(rng.choice([*_SIGNOFFS, *extra, *_SENTENCES]) for _ in range(rng.randint(1, 9)))
+        for _ in range(300)
+    ]
+    for body in bodies:
+        for pos in {0, len(body) // 3, len(body) // 2, max(0, len(body) - 5), len(body)}:
+            want = [(m.start(), m.end()) for m in document._SIGNOFF.finditer(body, pos)]
+            assert list(document._signoff_lines(body, pos)) == want, (body, pos)
+
+
 def test_word_count_is_the_number_of_words() -> None:
     for body in _bodies(2, 300):
         n = len(Document(body).words)

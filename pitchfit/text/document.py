@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
@@ -26,8 +26,7 @@ _GREETING = re.compile(
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 
-_SIGNOFF = re.compile(
-    r"""^[ \t]*(?:
+_SIGNOFF_LINE = r"""[ \t]*(?:
         (?:best|kind|warm|warmest|many|all\s+the)?[ \t]*(?:regards|wishes|best|thanks?)[^\n]{0,20}
       | cheers|thanks?(?:\s+(?:so\s+much|again|in\s+advance|for\s+your\s+time))?[^\n]{0,40}|thx|ty
       | sincerely(?:\s+yours)?|yours(?:\s+(?:truly|sincerely))?|respectfully
@@ -37,9 +36,11 @@ _SIGNOFF = re.compile(
       | saludos|un\s+saludo|atentamente|met\s+vriendelijke\s+groet(?:en)?|groeten|groetjes
       | (?-i:--[ \t]*[A-Z{\[][^\n]{0,40}|—[ \t]*[A-Z{\[][^\n]{0,40})
       | (?-i:-[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)|--[ \t]*$
-    )[ \t]*[,.!]?[ \t]*$""",
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
-)
+    )[ \t]*[,.!]?[ \t]*$"""
+_SIGNOFF_FLAGS = re.IGNORECASE | re.VERBOSE | re.MULTILINE
+_SIGNOFF = re.compile("^" + _SIGNOFF_LINE, _SIGNOFF_FLAGS)
+# The same after a line break: a literal first lets ``re`` jump from line to line.
+_SIGNOFF_AFTER_BREAK = re.compile(r"\n" + _SIGNOFF_LINE, _SIGNOFF_FLAGS)
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+")
@@ -134,13 +135,13 @@ class Document:
         lower_bound = self.greeting.end if self.greeting else 0
         # Only look in the last lines: a sign-off is near the end.
         tail_start = max(lower_bound, _nth_line_from_end(body, 8))
-        for match in _SIGNOFF.finditer(body, tail_start):
-            line = match.group(0)
-            if match.start() < lower_bound or len(line.strip()) > 60:
+        for start, end in _signoff_lines(body, tail_start):
+            line = body[start:end]
+            if start < lower_bound or len(line.strip()) > 60:
                 continue
-            rest = body[match.end() :].strip()
+            rest = body[end:].strip()
             if len(rest) <= 200 and rest.count("\n") <= 6:
-                return Segment(match.start(), match.end(), line)
+                return Segment(start, end, line)
         return None
 
     @cached_property
@@ -286,6 +287,18 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in ``text``: counted for the few findings of an
     email, not a table of every line start built for each."""
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _signoff_lines(body: str, pos: int) -> Iterator[tuple[int, int]]:
+    """Where ``_SIGNOFF.finditer(body, pos)`` matches: at ``pos`` if a line starts there, then
+    after each line break (``^`` matches nowhere else), found by jumping to the breaks."""
+    m = _SIGNOFF.match(body, pos)
+    if m is not None:
+        yield m.start(), m.end()
+        pos = m.end()
+    while (m := _SIGNOFF_AFTER_BREAK.search(body, pos)) is not None:
+        yield m.start() + 1, m.end()
+        pos = m.end()
 
 
 def _nth_line_from_end(text: str, n: int) -> int:
