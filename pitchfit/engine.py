@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Settings
 from .report import Edit, Finding, Fix, Report, Skipped, Span, Strength
+from .report import Severity as SeverityLabel
 from .rules.base import Hit, Rule, Severity
 from .rules.registry import all_rules, matches
 from .text.document import Document
@@ -170,6 +171,7 @@ class _Step(NamedTuple):
     triggers: frozenset[str] | None
     is_strength: bool
     points: float
+    severity: SeverityLabel  # looked up once: an enum's name, lower-cased, is slow per finding
 
 
 class Checker:
@@ -215,7 +217,8 @@ class Checker:
                 strength = cls.kind == "strength"
                 if not strength and cls.severity < min_severity:
                     continue
-                steps.append(_Step(rule, cls, cls.triggers, strength, self.scorer.points(cls)))
+                points = self.scorer.points(cls)
+                steps.append(_Step(rule, cls, cls.triggers, strength, points, cls.severity.label))
             plan = self._plans[key] = (tuple(steps), tuple(skipped))
         return plan
 
@@ -249,7 +252,7 @@ class Checker:
         strengths: list[Strength] = []
         local_ignore = self._ignored_classes(ignored) if ignored else ()
         vocabulary = doc.vocabulary
-        for rule, cls, triggers, is_strength, points in steps:
+        for rule, cls, triggers, is_strength, points, severity in steps:
             if triggers is not None and triggers.isdisjoint(vocabulary):
                 continue
             if local_ignore and cls in local_ignore:
@@ -260,7 +263,7 @@ class Checker:
                     break
                 continue
             for hit in rule.check(doc, ctx):
-                findings.append(self._finding(cls, hit, doc, to_original, points))
+                findings.append(self._finding(cls, hit, doc, to_original, points, severity))
         if len(findings) > 1:
             findings.sort(key=_finding_order)
         score, band = self.scorer.score(findings, strengths)
@@ -286,7 +289,12 @@ class Checker:
 
     @staticmethod
     def _finding(
-        cls: type[Rule], hit: Hit, doc: Document, to_original: _OffsetMap, points: float
+        cls: type[Rule],
+        hit: Hit,
+        doc: Document,
+        to_original: _OffsetMap,
+        points: float,
+        severity: SeverityLabel,
     ) -> Finding:
         fix = hit.fix
         if hit.in_subject:
@@ -304,7 +312,7 @@ class Checker:
                     for e in fix.edits
                 ]
                 fix = Fix(fix.title, fix.applicability, edits)
-        return Finding(cls.code, cls.name, cls.severity.label, hit.message, span, fix, points)
+        return Finding(cls.code, cls.name, severity, hit.message, span, fix, points)
 
 
 def _finding_order(finding: Finding) -> tuple[bool, int, str]:
