@@ -91,7 +91,7 @@ class WordGate:
     rarest group first: it is tested first and it makes the ``triggers``.
     """
 
-    __slots__ = ("_by_first", "_plan", "alternatives", "triggers")
+    __slots__ = ("_by_first", "_plan", "_plans_of", "alternatives", "triggers")
 
     def __init__(self, *alternatives: str) -> None:
         alts: list[tuple[Group, ...]] = []
@@ -129,6 +129,9 @@ class WordGate:
             for word in alt[0][0]:
                 by_first.setdefault(word, []).append(i)
         self._by_first = {w: tuple(ids) for w, ids in by_first.items()}
+        # the plans of the alternatives each first word opens, ready for the common case of
+        # one such word in the email
+        self._plans_of = {w: tuple(self._plan[i] for i in ids) for w, ids in by_first.items()}
 
     def could_match(self, vocabulary: frozenset[str], text: str = "") -> bool:
         """False when no alternative has a word of each of its groups in ``vocabulary``
@@ -138,10 +141,10 @@ class WordGate:
             present = self.triggers.intersection(vocabulary)
             if not present:
                 return False
-            by_first = self._by_first
             if len(present) == 1:
-                plan = tuple(plan[i] for i in by_first[next(iter(present))])
+                plan = self._plans_of[next(iter(present))]
             else:
+                by_first = self._by_first
                 plan = tuple(plan[i] for i in sorted({i for w in present for i in by_first[w]}))
         for plain, mixed in plan:
             for words in plain:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 import threading
 import unicodedata
 from collections import Counter
@@ -66,15 +67,14 @@ for _shared in _WEIGHTS.values():
         _shared[_lang] = _share
 
 # The same shares, exact: each word's share of ``_SCALE`` (every share's denominator divides
-# it) in one field of ``_FIELD`` bits per language, all packed into one int. A text's scores
-# are then the fields of one sum of ints (no carry: 80 words of at most ``_SCALE`` each fit).
+# it) in one 32-bit field per language, all packed into one int. A text's scores are then the
+# fields of one sum of ints, unpacked in one call.
 _LANGS = tuple(_PROFILES)
 _SCALE = math.lcm(*range(1, len(_LANGS) + 1))
-_FIELD = (80 * _SCALE).bit_length()
-_MASK = (1 << _FIELD) - 1
-_SHIFTS = tuple(_FIELD * i for i in range(len(_LANGS)))
+assert 80 * _SCALE < 1 << 32  # the profile reads 80 words: a 32-bit field never carries
+_UNPACK = struct.Struct(f"<{len(_LANGS)}I")  # the fields, read back in one call
 _PACKED = {
-    w: sum((_SCALE // len(s)) << _SHIFTS[i] for i, lang in enumerate(_LANGS) if lang in s)
+    w: sum((_SCALE // len(s)) << (32 * i) for i, lang in enumerate(_LANGS) if lang in s)
     for w, s in _WEIGHTS.items()
 }
 
@@ -179,14 +179,14 @@ def _profile(words: list[str]) -> tuple[str | None, float]:
     hits = len(packed)
     if hits < 3:
         return None, 0.0
-    total = sum(packed)
-    scores = [(total >> shift) & _MASK for shift in _SHIFTS]
-    first, second_i = sorted(range(len(_LANGS)), key=scores.__getitem__, reverse=True)[:2]
+    scores = _UNPACK.unpack(sum(packed).to_bytes(_UNPACK.size, "little"))
+    ranked = sorted(scores)
+    best, second = ranked[-1], ranked[-2]
     return _decide(
-        _LANGS[first],
-        scores[first] / _SCALE,
-        scores[second_i] / _SCALE,
-        sum(scores) / _SCALE,
+        _LANGS[scores.index(best)],  # the first language with the best score
+        best / _SCALE,
+        second / _SCALE,
+        hits,  # every word's shares add up to one
         hits,
         len(words),
     )
