@@ -510,25 +510,34 @@ _CUE_BY_WORD = {
     for i, (w, rest, spec) in enumerate(_CUE_UNITS)
 }
 _CUE_WORDS = frozenset(_CUE_BY_WORD)
+_CUE_RX = {w: lazy_compile(rx) for w, (_i, rx, _groups, _lead) in _CUE_BY_WORD.items()}
 _CUE_SEARCH: dict[tuple[int, ...], re.Pattern[str]] = {}  # per set of phrases (not per text)
 
 
-def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str] | None, int]:
-    """The search for the cue phrases that can occur in ``folded`` (the folded content), or
-    None when none can, and which kinds they are: 1 a lead-in, 2 a tail, 3 both."""
-    picked: list[tuple[int, str]] = []
+def _cue_words(vocabulary: frozenset[str], folded: str) -> tuple[list[str], int]:
+    """The first words of the cue phrases that can occur in ``folded`` (the folded content),
+    and which kinds they are: 1 a lead-in, 2 a tail, 3 both (0: none can occur)."""
+    picked: list[str] = []
     kinds = 0
     for w in _CUE_WORDS.intersection(vocabulary):
-        i, rx, groups, lead = _CUE_BY_WORD[w]
+        _i, _rx, groups, lead = _CUE_BY_WORD[w]
         for g in groups:
             if g.isdisjoint(vocabulary) if isinstance(g, frozenset) else g not in folded:
                 break
         else:
-            picked.append((i, rx))
+            picked.append(w)
             kinds |= 1 if lead else 2
-    if not picked:
+    return picked, kinds
+
+
+def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str] | None, int]:
+    """The search for the cue phrases that can occur in ``folded`` (the folded content), or
+    None when none can, and which kinds they are: 1 a lead-in, 2 a tail, 3 both. (The rule
+    finds the same cues phrase by phrase, with _cue_spans.)"""
+    words, kinds = _cue_words(vocabulary, folded)
+    if not words:
         return None, 0
-    picked.sort()
+    picked = sorted(_CUE_BY_WORD[w][:2] for w in words)
     key = tuple(i for i, _rx in picked)
     search = _CUE_SEARCH.get(key)
     if search is None:
@@ -536,6 +545,35 @@ def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str
         if len(_CUE_SEARCH) < 512:  # (a bounded family of patterns, not of texts)
             _CUE_SEARCH[key] = search
     return search, kinds
+
+
+def _cue_spans(words: list[str], folded: str) -> list[tuple[int, int]]:
+    """The spans ``_cue_search(…).finditer(folded)`` finds, each phrase searched for on its
+    own: its literal first word lets ``re`` skip ahead, where the alternation of several
+    phrases is tried at every position. The same spans because no two phrases match at one
+    position: the nearest match of any is the alternation's, as long as each phrase is
+    searched again from where the last match ended when its own match started before."""
+    if len(words) == 1:
+        return [m.span() for m in _CUE_RX[words[0]].finditer(folded)]
+    pending: list[tuple[int, int, str]] = []  # each phrase's next match: start, end, word
+    for w in words:
+        m = _CUE_RX[w].search(folded)
+        if m is not None:
+            pending.append((m.start(), m.end(), w))
+    spans: list[tuple[int, int]] = []
+    while pending:
+        start, end, _w = min(pending)
+        spans.append((start, end))
+        ahead: list[tuple[int, int, str]] = []
+        for item in pending:
+            if item[0] < end:  # overlapped (or just taken): what it matches from ``end`` on
+                m = _CUE_RX[item[2]].search(folded, end)
+                if m is None:
+                    continue
+                item = (m.start(), m.end(), item[2])
+            ahead.append(item)
+        pending = ahead
+    return spans
 
 
 _END = itemgetter(1)  # a Segment's end
@@ -600,18 +638,18 @@ class LogoDropping(Rule):
             return  # (the content's words are read only for a logo list found: see below)
         c = doc.content
         folded = _fold(doc.body[c.start : c.end])
-        search, kinds = _cue_search(doc.vocabulary, folded)
-        if search is None:
+        words, kinds = _cue_words(doc.vocabulary, folded)
+        if not words:
             return  # no cue phrase can occur: no sentence a logo list could be in
-        cues = [(c.start + m.start(), c.start + m.end()) for m in search.finditer(folded)]
+        cues = _cue_spans(words, folded)
         if not cues:
             return  # no sentence a logo list could be in
         lead, tail = kinds & 1, kinds & 2  # _LOGO_DROP_A needs a lead-in, _B a tail
         sents = doc.sentences
         touched: set[int] = set()  # the sentences a cue overlaps
-        for a, b in cues:
-            i = bisect.bisect_right(sents, a, key=_END)  # the first to end after a
-            while i < len(sents) and sents[i].start < b:
+        for a, b in cues:  # (offsets into the content)
+            i = bisect.bisect_right(sents, c.start + a, key=_END)  # the first to end after a
+            while i < len(sents) and sents[i].start < c.start + b:
                 touched.add(i)
                 i += 1
         for i in sorted(touched):

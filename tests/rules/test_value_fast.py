@@ -1,0 +1,83 @@
+"""The value rules' fast paths give what the straightforward code they replace gives, on
+random strings drawn from the patterns involved (as in test_value_gates.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from regex_samples import draw as _draw
+
+from pitchfit.rules import value
+from pitchfit.text.document import Document
+
+_NOISE = ["", " ", "x ", ". ", "Hi. ", "ok,\n", "\n\n", "we ", "work ", " with", "us "]
+
+
+def _texts(patterns: list[re.Pattern[str]], n: int, seed: int) -> Iterator[str]:
+    """Random texts of one to four strings drawn from the patterns, with noise around (bits
+    of cue phrases among it, so that matches run into each other)."""
+    rng = random.Random(seed)
+    for _ in range(n):
+        parts = [rng.choice(_NOISE)]
+        for _ in range(rng.randint(1, 4)):
+            parts.append(_draw(rng.choice(patterns), rng))
+            parts.append(rng.choice([*_NOISE, " and ", ", "]))
+        yield "".join(parts)
+
+
+# ---- V103 logo-dropping ------------------------------------------------------------------
+
+_UNIT_PATTERNS = [re.compile(rx) for _i, rx, _g, _lead in value._CUE_BY_WORD.values()]
+
+
+def _alternation_spans(words: list[str], folded: str) -> list[tuple[int, int]]:
+    """What the one search for all of ``words``' phrases finds (the straightforward way)."""
+    picked = sorted(value._CUE_BY_WORD[w][:2] for w in words)
+    search = re.compile("|".join(rx for _i, rx in picked))
+    return [m.span() for m in search.finditer(folded)]
+
+
+def test_cue_spans_phrase_by_phrase_are_the_alternations() -> None:
+    """_cue_spans finds the spans the alternation of the same phrases finds, overlapping
+    phrases ("we work with us") included, for any set of phrases."""
+    rng = random.Random(5)
+    patterns = [*_UNIT_PATTERNS, value._LOGO_CUE.compiled, value._LOGO_DROP.compiled]
+    every = sorted(value._CUE_WORDS)
+    found = several = 0
+    for text in _texts(patterns, 3000, seed=7):
+        folded = value._fold(text)
+        words = rng.sample(every, rng.randint(1, len(every)))
+        want = _alternation_spans(words, folded)
+        assert value._cue_spans(words, folded) == want, (text, words)
+        found += bool(want)
+        several += len(want) >= 2
+    assert found >= 1500 and several >= 500, (found, several)
+
+
+def test_cue_spans_of_the_picked_phrases_are_the_cue_searchs() -> None:
+    """In the rule: the phrases _cue_words picks, searched one by one, give the spans of
+    _cue_search's one search, and the same kinds."""
+    patterns = [*_UNIT_PATTERNS, value._LOGO_DROP.compiled, value._LOGO_DROP_B.compiled]
+    found = 0
+    for text in _texts(patterns, 2000, seed=8):
+        doc = Document(text)
+        c = doc.content
+        folded = value._fold(doc.body[c.start : c.end])
+        search, kinds = value._cue_search(doc.vocabulary, folded)
+        words, kinds_too = value._cue_words(doc.vocabulary, folded)
+        assert kinds_too == kinds and bool(words) == (search is not None), text
+        want = [m.span() for m in search.finditer(folded)] if search is not None else []
+        assert (value._cue_spans(words, folded) if words else []) == want, text
+        found += bool(want)
+    assert found >= 1000
+
+
+def test_cue_spans_of_overlapping_phrases() -> None:
+    """The case the merge exists for: a phrase starting inside the last match is skipped, one
+    starting at its end is not."""
+    folded = "we work with us. work with us"
+    words = ["we", "work"]
+    assert value._cue_spans(words, folded) == [(0, 12), (17, 29)]
+    assert value._cue_spans(words, folded) == _alternation_spans(words, folded)
