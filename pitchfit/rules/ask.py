@@ -50,7 +50,7 @@ _VAGUE_ANYWHERE = WordGate(
     "opportunity & business partnership collaboration & speak talk chat & you & about",
     "opportunity opportunities & potential possible exciting & between for & us our",
     "learn & more & about",
-    "there theres & see_if_there*",
+    "there theres & see_if*",
     "interest & something & that & you",
     "meet & need want like wanted & you",
     "brain & pick",
@@ -72,25 +72,43 @@ _VAGUE_IN_ASK = WordGate(
 )
 
 
-_Group = tuple[frozenset[str], tuple[str, ...]]
-_Plan = tuple[frozenset[str], dict[str, tuple[int, ...]], tuple[tuple[_Group, ...], ...]]
+# One substring of a group with the words it is made of: "to share" is only looked for in
+# the text when "to" and "share" are both words of the email.
+_Sub = tuple[str, frozenset[str]]
+_Group = tuple[frozenset[str], tuple[_Sub, ...]]
+_Plan = tuple[
+    frozenset[str], dict[str, tuple[int, ...]], tuple[tuple[str, int, tuple[_Group, ...]], ...]
+]
 
 
-def _plan(gate: WordGate) -> _Plan:
-    """Per alternative of ``gate``, its fewest-word group of whole words (the key: one set
-    intersection finds the alternatives worth testing) and its other groups: the same test
-    as the alternative alone, without a WordGate call per alternative."""
+def _sub_words(sub: str) -> frozenset[str]:
+    """The words a substring of two words or more needs in the vocabulary (none for one word,
+    which may run on: "explor" in "exploring"). Every vague phrase puts a word edge after the
+    last word of each such substring, so each word is a whole token wherever it matches (the
+    tests check it against the phrases)."""
+    parts = sub.split(" ")
+    return frozenset(parts) if len(parts) > 1 else frozenset()
+
+
+def _plan(gates: dict[str, WordGate]) -> _Plan:
+    """Both vague gates as one plan: per alternative its first group of whole words (the
+    rarest: one set intersection finds the alternatives worth testing) and its other groups,
+    each substring with the words it needs (a set test spares most scans of the text)."""
     by_key: dict[str, list[int]] = {}
-    rest: list[tuple[_Group, ...]] = []
-    for i, alt in enumerate(gate.alternatives):
-        k = min((j for j, (_w, subs) in enumerate(alt) if not subs), key=lambda j: len(alt[j][0]))
-        for word in alt[k][0]:
-            by_key.setdefault(word, []).append(i)
-        rest.append(alt[:k] + alt[k + 1 :])
-    return frozenset(by_key), {w: tuple(ids) for w, ids in by_key.items()}, tuple(rest)
+    alts: list[tuple[str, int, tuple[_Group, ...]]] = []
+    for key, gate in gates.items():
+        for i, alt in enumerate(gate.alternatives):
+            (first, first_subs), *rest = alt
+            if first_subs:
+                raise ValueError(f"vague gate {key} alternative {i} opens with a substring")
+            for word in first:
+                by_key.setdefault(word, []).append(len(alts))
+            groups = tuple((words, tuple((s, _sub_words(s)) for s in subs)) for words, subs in rest)
+            alts.append((key, i, groups))
+    return frozenset(by_key), {w: tuple(ids) for w, ids in by_key.items()}, tuple(alts)
 
 
-_VAGUE_PLAN = {"anywhere": _plan(_VAGUE_ANYWHERE), "in_ask": _plan(_VAGUE_IN_ASK)}
+_VAGUE_PLAN = _plan({"anywhere": _VAGUE_ANYWHERE, "in_ask": _VAGUE_IN_ASK})
 
 
 @cache
@@ -101,27 +119,37 @@ def _vague_one(key: str, i: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(phrase), compile_phrases([phrase], ignore_case=False)
 
 
-def _vague_in(key: str, vocabulary: frozenset[str], text: str) -> bool:
-    """Whether ``_vague(key)`` matches ``text``: it does where one of its phrases does, and
-    only the phrases whose gate alternative the email passes are searched, each on its own
-    (bare first: no match without the word edges, none with them). The alternatives tried
-    are those one of whose key words occurs, in their order, one set test a group."""
-    keys, by_key, rest = _VAGUE_PLAN[key]
+def _passes(groups: tuple[_Group, ...], vocabulary: frozenset[str], text: str) -> bool:
+    """Whether each group has a word in ``vocabulary`` or a substring in ``text`` (looked for
+    only when its words are in ``vocabulary``)."""
+    for words, subs in groups:
+        if words.isdisjoint(vocabulary):
+            for sub, needs in subs:  # a loop, not any(): no generator per group
+                if needs <= vocabulary and sub in text:
+                    break
+            else:
+                return False
+    return True
+
+
+def _vague_any(vocabulary: frozenset[str], text: str) -> bool:
+    """Whether ``_vague("anywhere")`` or ``_vague("in_ask")`` matches ``text``: one does
+    where one of its phrases does, and only the phrases whose gate alternative the email
+    passes are searched, each on its own (bare first: no match without the word edges, none
+    with them). The alternatives tried are those one of whose first words occurs."""
+    keys, by_key, alts = _VAGUE_PLAN
     present = keys.intersection(vocabulary)
     if not present:
         return False
-    ids: set[int] = set()
-    for word in present:
-        ids.update(by_key[word])
-    for i in sorted(ids):
-        for words, subs in rest[i]:
-            if words.isdisjoint(vocabulary):
-                for sub in subs:  # a loop, not any(): no generator per group
-                    if sub in text:
-                        break
-                else:
-                    break
-        else:
+    if len(present) == 1:
+        ids: tuple[int, ...] | set[int] = by_key[next(iter(present))]
+    else:
+        ids = set()
+        for word in present:
+            ids.update(by_key[word])
+    for n in ids:
+        key, i, groups = alts[n]
+        if _passes(groups, vocabulary, text):
             bare, edged = _vague_one(key, i)
             if bare.search(text) is not None and edged.search(text) is not None:
                 return True
@@ -193,9 +221,7 @@ class VagueAsk(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = low(doc, doc.content)
         vocabulary = doc.vocabulary
-        if not (
-            _vague_in("anywhere", vocabulary, text) or _vague_in("in_ask", vocabulary, text)
-        ) or not is_english(doc):
+        if not _vague_any(vocabulary, text) or not is_english(doc):
             return  # no vague phrase (a phrase needs its gate alternative): no per-sentence work
         anywhere = _VAGUE_ANYWHERE.could_match(vocabulary, text)
         in_ask = _VAGUE_IN_ASK.could_match(vocabulary, text)
