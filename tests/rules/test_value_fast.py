@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from regex_samples import draw as _draw
 
-from pitchfit.rules import value
+from pitchfit.rules import value, value_claims
+from pitchfit.rules.ask_text import low
 from pitchfit.text.document import Document
 
 _NOISE = ["", " ", "x ", ". ", "Hi. ", "ok,\n", "\n\n", "we ", "work ", " with", "us "]
@@ -81,3 +82,31 @@ def test_cue_spans_of_overlapping_phrases() -> None:
     words = ["we", "work"]
     assert value._cue_spans(words, folded) == [(0, 12), (17, 29)]
     assert value._cue_spans(words, folded) == _alternation_spans(words, folded)
+
+
+# ---- V104 unproven-claim -----------------------------------------------------------------
+
+
+def test_a_superlative_word_matches_only_where_the_email_holds_its_needed_word() -> None:
+    """The set test put before each _SUP_WORD_PARTS scan never drops a part that matches in
+    the content the rule searches, whatever the case, wrapping and odd letters."""
+    patterns = [value_claims._SUP_WORD_RE.compiled, value_claims._SUPERLATIVE.compiled]
+    rng = random.Random(9)
+    matched = 0
+    for text in _texts(patterns, 3000, seed=9):
+        if rng.random() < 0.3:
+            text = text.replace("i", rng.choice("İı")).replace("s", "ſ")
+        for body in (text, text.upper(), "Hi Dana,\n\n" + text.title() + "\n\nBest,\nJo"):
+            doc = Document(body)
+            content = low(doc, doc.content)
+            for rx, w, needed in value_claims._SUP_WORD_NEEDS:
+                if rx.search(content) is not None:
+                    assert needed in doc.vocabulary and w in content, (body, w)
+                    matched += 1
+    assert matched >= 1500
+
+
+def test_each_superlative_word_needs_a_word_of_its_own() -> None:
+    """The needed word is a whole word of the phrase (so a match holds it as a token)."""
+    for _rx, w, needed in value_claims._SUP_WORD_NEEDS:
+        assert needed in re.split(r"[^a-z]+", w) and needed in value_claims._SUP_WORD_VOCAB
