@@ -367,6 +367,7 @@ class GenericFlattery(Rule):
     severity = Severity.WARNING
     needs = ()
     fix_title = "Replace the compliment with one specific thing you read, heard or saw"
+    triggers = FLATTERY_GATE.triggers  # no word of any first group: the engine skips the email
     bad = (
         Example(
             "Hi Dana,\n\nI love your website! We build booking tools for clinics. Worth a look?",

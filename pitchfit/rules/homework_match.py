@@ -479,8 +479,11 @@ FLATTERY_GATE = WordGate(
     "impressed & by with for & your the",
     f"your & is are look looks & {_YOUR_OBJECT} & {_SPACE_PRAISE} & "
     + _praise_subs("is are look looks", "very really so truly absolutely"),
-    f"think thought found & it & think_it* thought_it* found_it* & {_SPACE_PRAISE} & "
-    + _praise_subs("it's it’s it_is it", "very really so"),
+    # "it [adverb] great" holds " great" and is one search (all open with "it"): cheaper
+    # than " great" alone or the three "think it" scans, so it comes first
+    "think thought found & it & "
+    + _praise_subs("it's it’s it_is it", "very really so")
+    + " & think_it* thought_it* found_it*",
     "content & inspiration & is",
     "amazing great awesome incredible fantastic impressive leaders killing & "
     + " ".join(f"{w}_{v}*" for w in ("you", "guys", "all") for v in ("are", "'re", "’re")),

@@ -106,3 +106,37 @@ def test_a_substring_is_skipped_when_its_words_are_missing() -> None:
     assert not ask._passes(groups, frozenset({"go", "to", "shareholders"}), "go to shareholders")
     assert ask._passes(groups, frozenset({"to", "share"}), "go to share")
     assert not re.search(r"\bto share\b", "go to shareholders")
+
+
+# ---- generic-flattery: "think it great" without the " great" group it implies --------------
+
+
+def test_think_it_gate_answers_as_with_the_space_praise_group() -> None:
+    """The "think it's great" alternative dropped " <praise>", which each "it [adverb]
+    <praise>" substring holds: on drawn praise and near misses it passes exactly when the
+    alternative with that group does, and the rule's triggers are its first words."""
+    from pitchfit.rules import homework_match as hm
+    from pitchfit.rules.gate import WordGate
+    from pitchfit.rules.homework import GenericFlattery
+
+    i = next(k for k, a in enumerate(hm._FLATTERY_ALTERNATIVES) if a.startswith("(?:think"))
+    g = next(k for k, a in enumerate(hm.FLATTERY_GATE.alternatives) if "think" in a[0][0])
+    fast = hm.FLATTERY_GATE.alternative(g)
+    straight = WordGate(
+        f"think thought found & it & think_it* thought_it* found_it* & {hm._SPACE_PRAISE} & "
+        + hm._praise_subs("it's it’s it_is it", "very really so")
+    )
+    pattern = re.compile(r"\b(?:" + hm._FLATTERY_ALTERNATIVES[i] + ")", re.VERBOSE)
+    rng = random.Random(31)
+    filler = ["it", "is", "so", "very", "great", "think", "thought", "found", "it's", "greatly"]
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        text = draw(pattern, rng) if rng.random() < 0.5 else ""
+        words = [rng.choice(filler) for _ in range(rng.randint(0, 6))]
+        text = " ".join([*words[: len(words) // 2], text, *words[len(words) // 2 :]]).lower()
+        vocabulary, flat = _flat(text)
+        want = straight.could_match(vocabulary, flat)
+        assert fast.could_match(vocabulary, flat) == want, text
+        seen[want] += 1
+    assert min(seen.values()) >= 500, seen
+    assert GenericFlattery.triggers == hm.FLATTERY_GATE.triggers is not None
