@@ -121,9 +121,15 @@ def wrap_tolerant(fragment: str) -> str:
 
 
 def own_sentences(doc: Document) -> list[Segment]:
-    """Sentences of the writer's own text (those starting before :func:`own_end`)."""
-    sentences = doc.sentences
-    return sentences[: bisect_left(sentences, own_end(doc), key=START)]
+    """Sentences of the writer's own text (those starting before :func:`own_end`); worked out
+    once per document (several strengths ask). Callers must not change the list."""
+    cached: list[Segment] | None = doc.__dict__.get("_own_sentences")
+    if cached is None:
+        sentences = doc.sentences
+        cached = doc.__dict__["_own_sentences"] = sentences[
+            : bisect_left(sentences, own_end(doc), key=START)
+        ]
+    return cached
 
 
 def own_word_count(doc: Document) -> int:
