@@ -51,10 +51,14 @@ _TOKEN = re.compile(r"[^\W_]+")
 _VOCABULARY_BYTES = ascii_table("")
 # _WORD's tokens there, without a match object each: every character that is no part of a
 # word becomes a space, then every apostrophe, dot or hyphen that is not between two letters
-# or digits (a sentence's full stop, a dash), then the text is split. A literal first lets
-# ``re`` jump to those few characters.
+# or digits (a sentence's full stop, a dash), then the text is split. One pattern per joiner,
+# each opening with its literal (``re`` jumps to it; a set of three is tried at every
+# character): whether a joiner is loose depends only on whether its neighbours are letters or
+# digits, which turning other joiners into spaces does not change, so the order is free.
 _WORD_BYTES = ascii_table("'.-")
-_LOOSE_JOINER = re.compile(r"['.-](?:(?<![a-z0-9]['.-])|(?![a-z0-9]))")
+_LOOSE_JOINERS = tuple(
+    re.compile(rf"{re.escape(j)}(?:(?<![a-z0-9]{re.escape(j)})|(?![a-z0-9]))") for j in ".'-"
+)
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A sentence ends after terminal punctuation (and any closing quote or bracket) followed by
 # spaces and a capital or digit, or by a line break. Written to start with the punctuation,
@@ -231,7 +235,9 @@ class Document:
         text = self.lower[c.start : c.end]
         if text.isascii():
             spaced = text.encode().translate(_WORD_BYTES).decode()
-            return _LOOSE_JOINER.sub(" ", spaced).split()
+            for loose in _LOOSE_JOINERS:
+                spaced = loose.sub(" ", spaced)
+            return spaced.split()
         return _WORD.findall(text.replace("’", "'"))
 
     def words_before(self, offset: int) -> int:
