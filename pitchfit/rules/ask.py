@@ -516,6 +516,20 @@ _INTRO = lazy_compile(
     r"|connect me (?:to|with)|put me in touch(?: with)?|refer me to)\b"
     r"|\b(?:an?|the) (?:warm |quick |brief )?intro(?:duction)? (?:to|with)\b"
 )
+
+
+def _may_intro(text: str) -> bool:
+    """Whether _INTRO could match the (lower-case, flattened) text: every match of it holds
+    one of these (each "intro…" form holds "intro"). A few fast substring tests before a
+    pattern that, opening with an optional part, is tried at every position."""
+    return (
+        "intro" in text
+        or "connect me" in text
+        or "put me in touch" in text
+        or "refer me to" in text
+    )
+
+
 _INTRO_GATE = WordGate(
     "introduce & me",
     "intro & me",
@@ -586,7 +600,8 @@ class ReasonlessIntroRequest(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if not _INTRO_GATE.could_match(doc.vocabulary) or not is_english(doc):
             return
-        if _INTRO.search(low(doc, doc.content)) is None:
+        content = low(doc, doc.content)
+        if not _may_intro(content) or _INTRO.search(content) is None:
             return
         sents = doc.sentences
         for i, sent in enumerate(sents):

@@ -140,3 +140,20 @@ def test_think_it_gate_answers_as_with_the_space_praise_group() -> None:
         seen[want] += 1
     assert min(seen.values()) >= 500, seen
     assert GenericFlattery.triggers == hm.FLATTERY_GATE.triggers is not None
+
+
+# ---- reasonless-intro-request: substring tests before the intro pattern ----------------------
+
+
+def test_every_intro_match_holds_one_of_the_tested_substrings() -> None:
+    rng = random.Random(41)
+    pattern = ask._INTRO.compiled
+    hits = 0
+    for _ in range(3000):
+        text = rng.choice(["", "hi, ", "so "]) + draw(pattern, rng) + rng.choice(["", "?", " x"])
+        if pattern.search(text) is not None:
+            hits += 1
+            assert ask._may_intro(text), text
+    near = ["connect with me", "introduced", "put me in the loop", "refer to me", "me to"]
+    assert hits > 2500
+    assert [ask._may_intro(t) for t in near] == [False, True, False, False, False]
