@@ -409,6 +409,26 @@ _CLICKBAIT = FoldedPattern(  # searched folded: see style_text.FoldedPattern
     r"|open\s+(?:me|immediately)|final\s+notice|exclusive\s+offer|congratulations,?\s+you)"
     r"(?!\w)|!{2,}|\${2,}",
 )
+# A word each alternative of _CLICKBAIT cannot match without (as Document.vocabulary splits
+# and folds it: "don't" gives "don"); the two runs of symbols are tested as substrings.
+_CLICKBAIT_WORDS = frozenset(
+    [
+        "urgent",
+        "asap",
+        "act",
+        "limited",
+        "last",
+        "don",
+        "dont",
+        "believe",
+        "free",
+        "guaranteed",
+        "open",
+        "final",
+        "exclusive",
+        "congratulations",
+    ]
+)
 _FAKE_THREAD = lazy_compile(
     r"\s*((?:re|fwd?)\s*:|following up|circling back|as (?:promised|discussed)"
     r"|per our (?:conversation|call|chat))",
@@ -500,22 +520,27 @@ class SubjectLine(Rule):
                     0, 0, "no subject line", in_subject=True, fix=self.advice(self.fix_title or "")
                 )
             return
-        yield from self._weaknesses(subject, ctx)
+        yield from self._weaknesses(subject, doc.vocabulary, ctx)
 
-    def _weaknesses(self, subject: str, ctx: Context) -> Iterator[Hit]:
-        found = self._spans(subject, ctx)
+    def _weaknesses(self, subject: str, vocabulary: frozenset[str], ctx: Context) -> Iterator[Hit]:
+        found = self._spans(subject, vocabulary, ctx)
         if found:
             fix = self.advice(self.fix_title or "")  # one advice for them all
             for start, end, message in found:
                 yield self.hit(start, end, message, in_subject=True, fix=fix)
 
-    def _spans(self, subject: str, ctx: Context) -> list[tuple[int, int, str]]:
-        """Each weakness of the subject: where it is and what to say."""
+    def _spans(
+        self, subject: str, vocabulary: frozenset[str], ctx: Context
+    ) -> list[tuple[int, int, str]]:
+        """Each weakness of the subject: where it is and what to say. ``vocabulary`` holds
+        the words of the subject (and body): a clickbait phrase is searched for only when one
+        of the words it needs is there."""
         n = len(subject)
         out: list[tuple[int, int, str]] = []
         if _shouted(subject):
             out.append((0, n, "subject in capitals reads as shouting"))
-        m = _CLICKBAIT.search_text(subject)
+        bait = not _CLICKBAIT_WORDS.isdisjoint(vocabulary) or "!!" in subject or "$$" in subject
+        m = _CLICKBAIT.search_text(subject) if bait else None
         if m is not None:
             found = subject[m.start() : m.end()]
             out.append((m.start(), m.end(), f"clickbait/urgency in subject: {found!r}"))

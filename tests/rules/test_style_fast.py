@@ -1,0 +1,47 @@
+"""The subject line's clickbait search runs only when the email holds a word it needs: every
+random match of the pattern (any case, curly apostrophes, dotted and dotless i, long s) puts
+one of those words in the Document's vocabulary, or holds "!!" or "$$"."""
+
+from __future__ import annotations
+
+import random
+
+from regex_samples import draw
+
+from pitchfit.rules import style
+from pitchfit.text.document import Document
+
+_ODD = {"i": "İı", "s": "ſ", "'": "’"}
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    out = []
+    for ch in text:
+        if ch in _ODD and rng.random() < 0.2:
+            ch = rng.choice(_ODD[ch])
+        out.append(ch.upper() if rng.random() < 0.3 else ch)
+    return "".join(out)
+
+
+def test_every_clickbait_match_passes_the_word_test() -> None:
+    rng = random.Random(17)
+    pattern = style._CLICKBAIT.exact
+    passed = 0
+    for _ in range(4000):
+        subject = _vary(rng.choice(["", "re: ", "a "]) + draw(pattern, rng), rng)
+        subject = subject + rng.choice(["", " today", "?"])
+        if not subject.strip() or pattern.search(subject) is None:
+            continue
+        vocabulary = Document("Hi Ana,\n\nok.", subject).vocabulary
+        words = not style._CLICKBAIT_WORDS.isdisjoint(vocabulary)
+        assert words or "!!" in subject or "$$" in subject, subject
+        passed += 1
+    assert passed > 3000
+
+
+def test_subjects_without_the_words_are_not_searched_and_not_flagged() -> None:
+    quiet = ["Q3 freight costs at Fernhill", "idea for your Rotterdam lane", "Actual numbers"]
+    for subject in quiet:
+        doc = Document("Hi Ana,\n\nGot 5 mins?", subject)
+        assert style._CLICKBAIT_WORDS.isdisjoint(doc.vocabulary)
+        assert style._CLICKBAIT.search_text(subject) is None
