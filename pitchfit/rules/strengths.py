@@ -377,9 +377,47 @@ class SingleClearAsk(Rule):
             yield self.hit(ask.start, ask.end, "one clear, specific ask")
 
 
+# A piece of text every alternative of _VAGUE_ASK holds (lower case): an ask holding none of
+# them is not vague, and a few substring tests are cheaper than the pattern, which opens with
+# a look-behind and so is tried at every position.
+_VAGUE_PIECES = (
+    "go over",
+    "discuss how",
+    "learn more",
+    "explore",
+    "synerg",
+    "touch base",
+    "pick your brain",
+    "help",
+    "your needs",
+    "opportunit",
+    "connect and",
+    "when you",
+    "availability",
+    "hear more",
+    "interested in",
+    "let me know",
+    "chat",
+    "call",
+    "demo",
+    "continue the conversation",
+)
+
+
+def _vague(text: str) -> bool:
+    """Whether ``_VAGUE_ASK.search_text(text)`` finds something."""
+    low = text.lower()
+    if len(low) == len(text) and text.isascii():  # lower-casing kept every letter in place
+        for piece in _VAGUE_PIECES:
+            if piece in low:
+                return _VAGUE_ASK.folded.search(low) is not None
+        return False
+    return _VAGUE_ASK.search_text(text) is not None
+
+
 def _clear_ask(text: str, max_words: int) -> bool:
     """Short enough (at most ``max_words`` words) and not vague."""
-    return len(text.split()) <= max_words and _VAGUE_ASK.search_text(text) is None
+    return len(text.split()) <= max_words and not _vague(text)
 
 
 # ---- reason given -----------------------------------------------------------------------------

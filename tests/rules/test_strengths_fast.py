@@ -161,3 +161,21 @@ def test_peer_tone_as_straightforward() -> None:
         assert got == expected, body
         credited += expected
     assert 100 < credited < 1400
+
+
+def test_vague_is_the_whole_pattern() -> None:
+    """The substring pre-test never hides a vague ask: drawn from the pattern itself, in any
+    case, inside other words (no word edge) and next to near misses."""
+    rng = random.Random(23)
+    pattern = strengths._VAGUE_ASK.exact
+    near = ["Worth a call?", "Can we talk Tuesday?", "How do you staff it?", "Helpful?", "x"]
+    outcomes = {True: 0, False: 0}
+    for _ in range(5000):
+        text = draw(pattern, rng) if rng.random() < 0.7 else rng.choice(near)
+        text = rng.choice(["", "So, ", "Would you ", "re"]) + text + rng.choice(["", "?", "s?"])
+        if rng.random() < 0.3:
+            text = text.upper() if rng.random() < 0.5 else text.title()
+        want = strengths._VAGUE_ASK.search_text(text) is not None
+        assert strengths._vague(text) == want, text
+        outcomes[want] += 1
+    assert min(outcomes.values()) > 1000
