@@ -219,10 +219,19 @@ _ASCII_CAPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
 _UPPER_RUNS = bytes(ord("U") if chr(b) in _ASCII_CAPS else ord(".") for b in range(256))
 
 
+# The same for UTF-8 text, where "’" is the three bytes E2 80 99: those bytes count as "U"
+# too. Other characters holding them can only add runs, so a text without a run of five still
+# has no shouted word; with one, the offset is of bytes, not characters, and is not used.
+_UPPER_RUNS_UTF8 = bytes(
+    ord("U") if chr(b) in _ASCII_CAPS or b in (0xE2, 0x80, 0x99) else ord(".") for b in range(256)
+)
+
+
 def _shouting_from(body: str, start: int, end: int) -> int:
     """Where the first match of _CAPS_WORD could start (``end``: nowhere)."""
     if not body.isascii():
-        return start
+        runs = body[start:end].encode().translate(_UPPER_RUNS_UTF8)
+        return end if runs.find(b"UUUUU") < 0 else start
     at = body[start:end].encode().translate(_UPPER_RUNS).find(b"UUUUU")
     return end if at < 0 else start + at
 

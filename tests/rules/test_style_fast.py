@@ -45,3 +45,24 @@ def test_subjects_without_the_words_are_not_searched_and_not_flagged() -> None:
         doc = Document("Hi Ana,\n\nGot 5 mins?", subject)
         assert style._CLICKBAIT_WORDS.isdisjoint(doc.vocabulary)
         assert style._CLICKBAIT.search_text(subject) is None
+
+
+def test_shouting_pre_test_never_skips_a_shouted_word() -> None:
+    """Hype looks for words in capitals from where the byte pre-test says one could start: in
+    ASCII and in UTF-8 text (curly apostrophes, dashes, accents) the words found are those a
+    search of the whole text finds."""
+    rng = random.Random(29)
+    pieces = ["SHOUT", "DON’T", "IT’S", "DON'T", "AB", "’", "'", " ", "word", "—", "é", "É", "\n"]
+    found = 0
+    for _ in range(6000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        if rng.random() < 0.3:
+            body = body.encode("ascii", "ignore").decode()
+        start = rng.randint(0, len(body))
+        end = rng.randint(start, len(body))
+        want = [m.span() for m in style._CAPS_WORD.finditer(body, start, end)]
+        first = style._shouting_from(body, start, end)
+        assert start <= first <= end
+        assert [m.span() for m in style._CAPS_WORD.finditer(body, first, end)] == want, body
+        found += bool(want)
+    assert found > 400
