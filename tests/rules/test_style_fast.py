@@ -66,3 +66,21 @@ def test_shouting_pre_test_never_skips_a_shouted_word() -> None:
         assert [m.span() for m in style._CAPS_WORD.finditer(body, first, end)] == want, body
         found += bool(want)
     assert found > 400
+
+
+def test_generic_subject_pre_test_never_skips_a_generic_subject() -> None:
+    """Every subject the generic pattern matches whole (drawn from it, in any case) passes the
+    word pre-test; subjects that fail the pre-test are never generic."""
+    rng = random.Random(31)
+    pattern = style._GENERIC_SUBJECT.compiled
+    generic = 0
+    for _ in range(4000):
+        subject = draw(pattern, rng) if rng.random() < 0.8 else rng.choice(["Q3 costs", "x"])
+        subject = _vary(subject, rng) + rng.choice(["", " ", "?", " at Acme"])
+        whole = pattern.fullmatch(subject.strip()) is not None
+        if whole:
+            generic += 1
+            assert style._maybe_generic(subject), subject
+        if not style._maybe_generic(subject):
+            assert not whole, subject
+    assert generic > 2000
