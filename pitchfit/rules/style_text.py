@@ -48,8 +48,21 @@ QUOTE_START = lazy_compile("^" + _QUOTE_LINE, re.MULTILINE | re.IGNORECASE)
 _QUOTE_AFTER_BREAK = lazy_compile("\n" + _QUOTE_LINE, re.MULTILINE | re.IGNORECASE)
 
 
-def _quote_start(body: str, start: int, end: int) -> int:
-    """Where ``QUOTE_START.search(body, start, end)`` matches (-1: nowhere)."""
+# Every quote line holds one of these, in any case (">", "On … wrote:", "-- Original Message",
+# "Begin forwarded message", "From: …"): in plain ASCII text, a few substring searches of the
+# lower-cased text tell that there is none faster than the pattern does.
+_QUOTE_TEXTS = (">", "wrote:", "message", "from:")
+
+
+def _quote_start(body: str, start: int, end: int, low: str | None = None) -> int:
+    """Where ``QUOTE_START.search(body, start, end)`` matches (-1: nowhere). ``low`` is the
+    body lower-cased, if at hand, for the pre-test."""
+    if (
+        low is not None
+        and body.isascii()
+        and all(low.find(t, start, end) < 0 for t in _QUOTE_TEXTS)
+    ):
+        return -1
     at_line = start == 0 or body[start - 1] == "\n"
     if at_line and QUOTE_START.match(body, start, end) is not None:
         return start
@@ -78,7 +91,7 @@ def own_end(doc: Document) -> int:
 def _own_end(doc: Document) -> int:
     content = doc.content
     body = doc.body
-    quote = _quote_start(body, content.start, content.end)
+    quote = _quote_start(body, content.start, content.end, doc.lower)
     end = _rstrip(body, content.start, content.end if quote < 0 else quote)
     line_end = end
     for _ in range(3):

@@ -84,3 +84,27 @@ def test_generic_subject_pre_test_never_skips_a_generic_subject() -> None:
         if not style._maybe_generic(subject):
             assert not whole, subject
     assert generic > 2000
+
+
+def test_quote_start_pre_test_agrees_with_the_pattern() -> None:
+    """With the lower-cased body at hand, plain ASCII text holding none of the quote words is
+    not searched; everywhere else the answer is the pattern's, from any window."""
+    from pitchfit.rules import style_text
+
+    rng = random.Random(37)
+    pieces = [
+        "On Tue, Ana wrote:", "ON MON BOB WROTE:", "> quoted", ">", "-- Original Message --",
+        "Begin forwarded message:", "From: Ana\nSent: Monday", "FROM: x\nDate: y", "Hi Ana,",
+        "We cut ramp by half.", "message me", "wrote", "from", "\n", "\n\n", "  ", "é",
+    ]  # fmt: skip
+    quoted = 0
+    for _ in range(5000):
+        body = "".join(rng.choice(pieces) + rng.choice(["\n", " ", ""]) for _ in range(6))
+        start = rng.randint(0, len(body))
+        end = rng.randint(start, len(body))
+        m = style_text.QUOTE_START.search(body, start, end)
+        want = -1 if m is None else m.start()
+        assert style_text._quote_start(body, start, end, body.lower()) == want, (body, start)
+        assert style_text._quote_start(body, start, end) == want, (body, start)
+        quoted += want >= 0
+    assert quoted > 400
