@@ -66,6 +66,16 @@ _OBSERVED_ANY = PhraseList.of(
     (p.format(obj="(?:your|you|about|that|the|how|[A-Z])"), needs) for p, needs in _OBSERVED_PARTS
 )
 _PLACEHOLDER = lazy_compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|%[A-Z_]{2,}%|<[A-Z][A-Z _]{1,30}>")
+
+
+def _placeholder(text: str) -> bool:
+    """Whether _PLACEHOLDER matches: each of its forms opens with one of four characters, which
+    most sentences lack (four substring tests, not a pattern tried at every character)."""
+    return ("[" in text or "{" in text or "%" in text or "<" in text) and bool(
+        _PLACEHOLDER.search(text)
+    )
+
+
 _CAP_TOKEN = lazy_compile(r"(?<![\w.@/])([A-Z][\w&'’.-]*[A-Za-z0-9])")
 # _CAP_TOKEN with its look-behind tested after the capital (the same matches and groups): a
 # pattern opening with a character set, not a look-behind, lets ``re`` jump to the capitals.
@@ -152,14 +162,14 @@ class SpecificResearch(Rule):
                 text = sent.text
                 # no match of _OBSERVED starts before the first of _OBSERVED_ANY's
                 m = _OBSERVED.search(text, at - sent.start)
-                if m and not _PLACEHOLDER.search(text) and _specific(text, m.end()):
+                if m and not _placeholder(text) and _specific(text, m.end()):
                     yield self.hit(sent.start, sent.end, "refers to something specific about them")
                     return
             return
         for sent in sentences:
             text = sent.text
             observed = _starts_within(starts, sent)
-            if _PLACEHOLDER.search(text):
+            if _placeholder(text):
                 continue
             lowered = {w.lower() for w in _FACT_WORD.findall(text)}
             if any(len(words & lowered) >= max(2, int(0.6 * len(words))) for words in facts):
@@ -670,7 +680,7 @@ class BenefitWithProof(Rule):
         fold = folding(doc)
         verbs = _starts_in(_RESULT_VERB, doc, sentences)
         for sent, verb in _holding(sentences, verbs):
-            if not _PLACEHOLDER.search(sent.text) and _metric_from(fold, sent, verb - sent.start):
+            if not _placeholder(sent.text) and _metric_from(fold, sent, verb - sent.start):
                 yield self.hit(sent.start, sent.end, "a benefit backed by a measured result")
                 return
 

@@ -179,3 +179,18 @@ def test_vague_is_the_whole_pattern() -> None:
         assert strengths._vague(text) == want, text
         outcomes[want] += 1
     assert min(outcomes.values()) > 1000
+
+
+def test_placeholder_pre_test_is_the_pattern() -> None:
+    rng = random.Random(43)
+    pattern = strengths._PLACEHOLDER.compiled
+    pieces = ["[First Name]", "{{company}}", "%FNAME%", "<NAME>", "[x", "{", "%", "<b>", "50%"]
+    found = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice([*pieces, "Hi", "we saw", "your post"]) for _ in range(4))
+        if rng.random() < 0.3:
+            text = draw(pattern, rng)
+        want = pattern.search(text) is not None
+        assert strengths._placeholder(text) == want, text
+        found += want
+    assert found > 1000
