@@ -446,7 +446,11 @@ def test_ascii_words_match_the_pattern() -> None:
     samples = ["rock'n'roll", "it's o'neil's", "'tis", "ab''cd", "x'y'z'w"]
     samples += ["".join(rng.choice(soup) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for text in samples:
-        assert language._ascii_words(text) == _LANG_WORD.findall(text), repr(text)
+        words = _LANG_WORD.findall(text)
+        assert language._ascii_words(text) == words, repr(text)
+        for limit in (0, 1, 3):  # the first ``limit`` words at least, as the pattern finds them
+            got = language._ascii_words(text, limit)
+            assert got == words[: len(got)] and len(got) >= min(limit, len(words)), repr(text)
 
 
 def test_detect_matches_the_reference() -> None:

@@ -122,27 +122,32 @@ _HEAD = 640  # characters that usually hold the 80 words the profile reads
 
 def _lower_words(text: str) -> list[str]:
     """The words :func:`detect` reads: those of the first 3,000 characters, lower-cased; or,
-    when the first ``_HEAD`` characters already hold more than 80 words, just those (the
-    profile reads 80, and every other test only asks for a handful)."""
+    when the first ``_HEAD`` characters already hold more than 80 words, just those. Of ASCII
+    text only the first 81 are split off: the profile reads 80, and every other test only asks
+    whether there are a handful (or more than 80)."""
     head = text[:_HEAD].lower()
-    words = _ascii_words(head) if head.isascii() else _WORD.findall(head)
+    words = _ascii_words(head, 81) if head.isascii() else _WORD.findall(head)
     if len(words) > 80 or len(text) <= _HEAD:
         return words
     low = text[:3000].lower()
-    return _ascii_words(low) if low.isascii() else _WORD.findall(low)
+    return _ascii_words(low, 81) if low.isascii() else _WORD.findall(low)
 
 
-def _ascii_words(low: str) -> list[str]:
-    """``_ASCII_WORD.findall(low)`` for lower-cased ASCII text: every character that is no
-    letter or apostrophe becomes a space, then every apostrophe not between two letters, and
-    the text is split. A word with two apostrophes inside is left to the pattern."""
+def _ascii_words(low: str, limit: int = -1) -> list[str]:
+    """``_ASCII_WORD.findall(low)`` for lower-cased ASCII text (its first ``limit`` words, or
+    more, when a limit is given): every character that is no letter or apostrophe becomes a
+    space, then every apostrophe not between two letters, and the text is split. A word with
+    two apostrophes inside is left to the pattern."""
     spaced = low.encode().translate(_WORD_BYTES).decode()
     if "'" in spaced:
         spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
         if _TWO_APOSTROPHES.search(spaced) is not None:
             found: list[str] = _ASCII_WORD.findall(low)
             return found
-    return spaced.split()
+    if limit < 0:
+        return spaced.split()
+    words = spaced.split(None, limit)  # the last item may be the unsplit rest
+    return words[:limit] if len(words) > limit else words
 
 
 # Anything outside Latin letters, punctuation, symbols and emoji: only then count scripts.
