@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -128,3 +129,27 @@ def draw(pattern: re.Pattern[str], rng: random.Random) -> str:
     out: list[str] = []
     sample(tree, rng, out)
     return "".join(out)
+
+
+def noisy_texts(
+    patterns: list[re.Pattern[str]],
+    n: int,
+    seed: int,
+    noise: list[str],
+    *,
+    parts: int = 3,
+    fold_letters: bool = False,
+) -> Iterator[str]:
+    """``n`` random texts of one to ``parts`` strings drawn from the patterns, with ``noise``
+    (and " and ", ", ") around them; ``fold_letters`` swaps in the letters an IGNORECASE
+    pattern reads as i or s."""
+    rng = random.Random(seed)
+    for _ in range(n):
+        pieces = [rng.choice(noise)]
+        for _ in range(rng.randint(1, parts)):
+            pieces.append(draw(rng.choice(patterns), rng))
+            pieces.append(rng.choice([*noise, " and ", ", "]))
+        text = "".join(pieces)
+        if fold_letters:
+            text = text.replace("i", rng.choice("iıİi")).replace("s", rng.choice("sſs"))
+        yield text

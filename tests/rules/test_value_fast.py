@@ -7,7 +7,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from regex_samples import draw as _draw
+from regex_samples import noisy_texts
 
 from pitchfit.rules import value, value_claims
 from pitchfit.rules.ask_text import low
@@ -19,13 +19,7 @@ _NOISE = ["", " ", "x ", ". ", "Hi. ", "ok,\n", "\n\n", "we ", "work ", " with",
 def _texts(patterns: list[re.Pattern[str]], n: int, seed: int) -> Iterator[str]:
     """Random texts of one to four strings drawn from the patterns, with noise around (bits
     of cue phrases among it, so that matches run into each other)."""
-    rng = random.Random(seed)
-    for _ in range(n):
-        parts = [rng.choice(_NOISE)]
-        for _ in range(rng.randint(1, 4)):
-            parts.append(_draw(rng.choice(patterns), rng))
-            parts.append(rng.choice([*_NOISE, " and ", ", "]))
-        yield "".join(parts)
+    return noisy_texts(patterns, n, seed, _NOISE, parts=4)
 
 
 # ---- V103 logo-dropping ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from regex_samples import draw as _draw
+from regex_samples import noisy_texts
 
 from pitchfit.rules import value, value_claims, value_shared
 from pitchfit.rules.ask_text import low
@@ -23,16 +23,7 @@ def _texts(
     patterns: list[re.Pattern[str]], n: int, seed: int, fold_letters: bool = False
 ) -> Iterator[str]:
     """Random bodies holding one to three strings drawn from the patterns, with noise around."""
-    rng = random.Random(seed)
-    for _ in range(n):
-        parts = [rng.choice(_NOISE)]
-        for _ in range(rng.randint(1, 3)):
-            parts.append(_draw(rng.choice(patterns), rng))
-            parts.append(rng.choice([*_NOISE, " and ", ", "]))
-        text = "".join(parts)
-        if fold_letters:  # letters an IGNORECASE pattern reads as i or s
-            text = text.replace("i", rng.choice("iıİi")).replace("s", rng.choice("sſs"))
-        yield text
+    return noisy_texts(patterns, n, seed, _NOISE, fold_letters=fold_letters)
 
 
 # ---- V103 logo-dropping ------------------------------------------------------------------
