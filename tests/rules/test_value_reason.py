@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import random
 
+from regex_samples import draw as _draw
+
 from pitchfit.rules import value
 from pitchfit.rules.ask_text import low
 from pitchfit.text.document import Document
 
-from .test_value_gates import _draw, _texts
+from .test_value_gates import _texts
 
 _ODD = ["", "x", "_", "İ", "ſ", "é", "’", "-", "3", "\n", "A", "Ⅰ"]
 
