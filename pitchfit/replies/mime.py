@@ -118,7 +118,12 @@ def _headers(msg: Message) -> dict[str, str]:
     return out
 
 
-def _part_text(part: Message, problems: list[str]) -> str:
+def _part_text(part: Message, problems: list[str], from_text: bool = False) -> str:
+    if from_text:  # a message given as text: a part not transfer-encoded is text already
+        raw = part.get_payload()
+        cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if isinstance(raw, str) and cte in ("", "7bit", "8bit", "binary"):
+            return raw
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         raw = part.get_payload()
@@ -129,7 +134,7 @@ def _part_text(part: Message, problems: list[str]) -> str:
     return text
 
 
-def _body_text(msg: Message, problems: list[str]) -> str:
+def _body_text(msg: Message, problems: list[str], from_text: bool = False) -> str:
     plain: str | None = None
     html: str | None = None
     for part in msg.walk():
@@ -137,9 +142,9 @@ def _body_text(msg: Message, problems: list[str]) -> str:
             continue
         ctype = part.get_content_type()
         if ctype == "text/plain" and plain is None:
-            plain = _part_text(part, problems)
+            plain = _part_text(part, problems, from_text)
         elif ctype == "text/html" and html is None:
-            html = _part_text(part, problems)
+            html = _part_text(part, problems, from_text)
     if plain is not None and plain.strip():
         return plain
     if html is not None:
@@ -163,7 +168,8 @@ def read_message(raw: str | bytes) -> MimeText:
         msg = email.message_from_string(raw, policy=policy.compat32)
     for defect in msg.defects:
         problems.append(type(defect).__name__)
-    return MimeText(headers=_headers(msg), text=_body_text(msg, problems), problems=tuple(problems))
+    text = _body_text(msg, problems, from_text=not isinstance(raw, bytes))
+    return MimeText(headers=_headers(msg), text=text, problems=tuple(problems))
 
 
 def is_auto_reply(headers: dict[str, str]) -> bool:

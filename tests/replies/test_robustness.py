@@ -57,3 +57,12 @@ def test_classify_always_gives_a_known_intent(lines: list[str]) -> None:
         "objection",
     }
     assert 0.0 <= out["confidence"] <= 1.0
+
+
+def test_a_message_given_as_text_keeps_its_text() -> None:
+    """Found by the property above: a message given as a str is text already, so a part that
+    is not transfer-encoded is not turned into bytes and its charset guessed again."""
+    text = "From: Sam <sam@us.example>\nFrom: Sam <sam@us.example>\n\n\x80"
+    assert parse_reply(text).body.strip() == "\x80"
+    german = "From: Jo <jo@us.example>\nSubject: Re: Termin\n\nGerne am Donnerstag. Grüße, Jürgen"
+    assert "Grüße, Jürgen" in parse_reply(german).body
