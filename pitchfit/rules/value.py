@@ -511,7 +511,6 @@ _CUE_BY_WORD = {
 }
 _CUE_WORDS = frozenset(_CUE_BY_WORD)
 _CUE_RX = {w: lazy_compile(rx) for w, (_i, rx, _groups, _lead) in _CUE_BY_WORD.items()}
-_CUE_SEARCH: dict[tuple[int, ...], re.Pattern[str]] = {}  # per set of phrases (not per text)
 
 
 def _cue_words(vocabulary: frozenset[str], folded: str) -> tuple[list[str], int]:
@@ -530,29 +529,13 @@ def _cue_words(vocabulary: frozenset[str], folded: str) -> tuple[list[str], int]
     return picked, kinds
 
 
-def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str] | None, int]:
-    """The search for the cue phrases that can occur in ``folded`` (the folded content), or
-    None when none can, and which kinds they are: 1 a lead-in, 2 a tail, 3 both. (The rule
-    finds the same cues phrase by phrase, with _cue_spans.)"""
-    words, kinds = _cue_words(vocabulary, folded)
-    if not words:
-        return None, 0
-    picked = sorted(_CUE_BY_WORD[w][:2] for w in words)
-    key = tuple(i for i, _rx in picked)
-    search = _CUE_SEARCH.get(key)
-    if search is None:
-        search = re.compile("|".join(rx for _i, rx in picked))
-        if len(_CUE_SEARCH) < 512:  # (a bounded family of patterns, not of texts)
-            _CUE_SEARCH[key] = search
-    return search, kinds
-
-
 def _cue_spans(words: list[str], folded: str) -> list[tuple[int, int]]:
-    """The spans ``_cue_search(…).finditer(folded)`` finds, each phrase searched for on its
-    own: its literal first word lets ``re`` skip ahead, where the alternation of several
-    phrases is tried at every position. The same spans because no two phrases match at one
-    position: the nearest match of any is the alternation's, as long as each phrase is
-    searched again from where the last match ended when its own match started before."""
+    """The spans one alternation of ``words``' phrases finds in ``folded``, each phrase
+    searched for on its own: its literal first word lets ``re`` skip ahead, where the
+    alternation of several phrases is tried at every position. The same spans because no two
+    phrases match at one position: the nearest match of any is the alternation's, as long as
+    each phrase is searched again from where the last match ended when its own match started
+    before."""
     if len(words) == 1:
         return [m.span() for m in _CUE_RX[words[0]].finditer(folded)]
     pending: list[tuple[int, int, str]] = []  # each phrase's next match: start, end, word

@@ -34,6 +34,26 @@ def _alternation_spans(words: list[str], folded: str) -> list[tuple[int, int]]:
     return [m.span() for m in search.finditer(folded)]
 
 
+def _cue_search(vocabulary: frozenset[str], folded: str) -> tuple[re.Pattern[str] | None, int]:
+    """The straightforward reference: every cue phrase whose needs the email meets, in one
+    alternation, and which kinds they are (1 a lead-in, 2 a tail), each phrase read from the
+    table on its own."""
+    picked = []
+    kinds = 0
+    for w, (i, rx, groups, lead) in value._CUE_BY_WORD.items():
+        if w not in vocabulary:
+            continue
+        if all(
+            not g.isdisjoint(vocabulary) if isinstance(g, frozenset) else g in folded
+            for g in groups
+        ):
+            picked.append((i, rx))
+            kinds |= 1 if lead else 2
+    if not picked:
+        return None, 0
+    return re.compile("|".join(rx for _i, rx in sorted(picked))), kinds
+
+
 def test_cue_spans_phrase_by_phrase_are_the_alternations() -> None:
     """_cue_spans finds the spans the alternation of the same phrases finds, overlapping
     phrases ("we work with us") included, for any set of phrases."""
@@ -52,15 +72,15 @@ def test_cue_spans_phrase_by_phrase_are_the_alternations() -> None:
 
 
 def test_cue_spans_of_the_picked_phrases_are_the_cue_searchs() -> None:
-    """In the rule: the phrases _cue_words picks, searched one by one, give the spans of
-    _cue_search's one search, and the same kinds."""
+    """In the rule: the phrases _cue_words picks, searched one by one, give the spans of one
+    search for every phrase whose needs the email meets, and the same kinds."""
     patterns = [*_UNIT_PATTERNS, value._LOGO_DROP.compiled, value._LOGO_DROP_B.compiled]
     found = 0
     for text in _texts(patterns, 2000, seed=8):
         doc = Document(text)
         c = doc.content
         folded = value._fold(doc.body[c.start : c.end])
-        search, kinds = value._cue_search(doc.vocabulary, folded)
+        search, kinds = _cue_search(doc.vocabulary, folded)
         words, kinds_too = value._cue_words(doc.vocabulary, folded)
         assert kinds_too == kinds and bool(words) == (search is not None), text
         want = [m.span() for m in search.finditer(folded)] if search is not None else []

@@ -32,8 +32,8 @@ def _texts(
 def _cue_spans(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
     c = doc.content
     folded = value._fold(doc.body[c.start : c.end])
-    search, kinds = value._cue_search(doc.vocabulary, folded)
-    new = [m.span() for m in search.finditer(folded)] if search is not None else []
+    words, kinds = value._cue_words(doc.vocabulary, folded)
+    new = value._cue_spans(words, folded) if words else []
     old = [m.span() for m in value._LOGO_CUE.finditer(folded)]
     return new, old, kinds
 
