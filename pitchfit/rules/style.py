@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from ..text.ascii import ascii_table
+from ..text.ascii import WORD_CHARS
 from ..text.patterns import lazy_compile
 from .base import Example, Hit, Rule, Severity
 from .style_text import START, FoldedPattern, PhraseRule, own_end
@@ -441,14 +441,13 @@ _GENERIC_WORDS = frozenset(
         "connecting",
     ]
 )
-_SUBJECT_BYTES = ascii_table("")  # lower-cased letters and digits, anything else a space
 
 
 def _maybe_generic(subject: str) -> bool:
     """Whether _GENERIC_SUBJECT could match the whole subject."""
     if not subject.isascii():
         return True
-    words = subject.encode().translate(_SUBJECT_BYTES).decode().split()
+    words = subject.encode().translate(WORD_CHARS).decode().split()
     return not _GENERIC_WORDS.isdisjoint(words)
 
 

@@ -19,3 +19,8 @@ def ascii_table(keep: str, *, digits: bool = True) -> bytes:
         if ch.isalpha() or (digits and ch.isdigit()) or ch in keep:
             out[b] = ord(ch.lower())
     return bytes(out)
+
+
+# Letters and digits, lower-cased; anything else a space: split, the words of ASCII text as
+# ``Document.vocabulary`` holds them.
+WORD_CHARS = ascii_table("")

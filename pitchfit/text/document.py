@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
-from .ascii import ascii_table
+from .ascii import WORD_CHARS, ascii_table
 
 _GREETING = re.compile(
     r"""\A[ \t]*(?:
@@ -46,9 +46,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-# For ASCII text, where ``[^\W_]`` is just a letter or a digit: vocabulary tokens are the
-# runs between characters that are no letter or digit (translated to spaces, then split).
-_VOCABULARY_BYTES = ascii_table("")
+# For ASCII text, where ``[^\W_]`` is just a letter or a digit, vocabulary tokens are the
+# runs between other characters (``WORD_CHARS`` turns those into spaces, then a split).
 # _WORD's tokens there, without a match object each: every character that is no part of a
 # word becomes a space, then every apostrophe, dot or hyphen that is not between two letters
 # or digits (a sentence's full stop, a dash), then the text is split. One pattern per joiner,
@@ -264,7 +263,7 @@ class Document:
         text = f"{self.subject}\n{self.body}" if self.subject else self.body
         # Fold what a case-insensitive regex treats as i/s too, so a trigger never hides a hit.
         if text.isascii():  # lower-cased, every other character a space, split: no regex
-            return frozenset(text.encode().translate(_VOCABULARY_BYTES).decode().split())
+            return frozenset(text.encode().translate(WORD_CHARS).decode().split())
         folded = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
         return frozenset(_TOKEN.findall(folded))
 
